@@ -1,0 +1,41 @@
+# Décoder l'IA / Decoding AI: the two commands for a fresh Debian machine with Python 3.11.
+#   make book   build the whole book: six editions, landing page, and PDFs where Chromium is present
+#   make test   run every test (installs Debian's Chromium and axe-core when missing)
+# Each sets up what it needs: a virtual environment in .venv with the pinned toolchain.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+
+.PHONY: book test serve check bench browser-deps clean
+
+$(BIN)/decodia: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $@
+
+book: $(BIN)/decodia
+	$(BIN)/decodia build
+
+test: $(BIN)/decodia browser-deps
+	$(BIN)/python -m pytest
+
+serve: $(BIN)/decodia
+	$(BIN)/decodia serve
+
+check: $(BIN)/decodia
+	$(BIN)/decodia check
+
+bench: $(BIN)/decodia browser-deps
+	$(BIN)/python benchmarks/run
+
+# Real-browser tests drive Debian's Chromium; axe-core comes from the npm registry (pinned, test-only).
+browser-deps:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	  else echo "Chromium is missing: sudo apt-get install chromium" >&2; exit 1; fi; }
+	@test -f tests/browser/node_modules/axe-core/axe.min.js || (cd tests/browser && npm ci --no-audit --no-fund --silent)
+
+clean:
+	rm -rf _build

@@ -1,0 +1,1 @@
+"""Décodia book: the editions builder, theme and the `decodia` command."""

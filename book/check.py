@@ -1,0 +1,179 @@
+"""`decodia check`: the course content is complete, consistent and readable.
+
+Every problem is one line naming the file and what to change. Checks:
+- each module has a valid `module.yaml`, its six editions and its two teacher pages;
+- each edition's MyST front matter makes it a notebook (without it, code cells never run);
+- each edition states every objective of `module.yaml` (``{objective}`id```) and runs the
+  module's demos, in order, in its own language;
+- the code is hidden as the level requires (none visible at `simple`);
+- each edition cites its sources;
+- readability meets the targets of its level, and the levels order simple > standard > advanced.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+from .editions import LANGS, LEVELS, PAGES, ROOT, Module, modules
+from .readability import measure
+
+OBJECTIVE = re.compile(r"\{objective\}`([^`]+)`")
+DEMO_CALL = re.compile(r"\bdemo\.(\w+)\(\s*[\"'](\w+)[\"']")
+LEVEL_TAGS = {"simple": {"remove-input", "remove-cell"}, "standard": {"hide-input", "remove-input", "remove-cell"}}
+
+
+def rel(path: Path) -> str:
+    try:
+        return str(path.relative_to(ROOT))
+    except ValueError:
+        return str(path)
+
+
+def front_matter(text: str) -> dict | None:
+    m = re.match(r"\A---\n(.*?)\n---\n", text, re.S)
+    if not m:
+        return None
+    try:
+        data = yaml.safe_load(m.group(1))
+    except yaml.YAMLError:
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def check_front_matter(path: Path, text: str) -> list[str]:
+    fm = front_matter(text)
+    where = rel(path)
+    if fm is None:
+        return [f"{where}: no YAML front matter; copy it from another edition (without it, code cells never run)"]
+    problems = []
+    rep = (fm.get("jupytext") or {}).get("text_representation") or {}
+    if rep.get("format_name") != "myst":
+        problems.append(f"{where}: front matter needs jupytext: text_representation: format_name: myst")
+    if (fm.get("kernelspec") or {}).get("name") != "python3":
+        problems.append(f"{where}: front matter needs kernelspec: name: python3")
+    return problems
+
+
+def code_cells(path: Path):
+    import jupytext
+
+    nb = jupytext.read(path, fmt="md:myst")
+    return [c for c in nb.cells if c.cell_type == "code"]
+
+
+def check_module_yaml(module_dir: Path) -> tuple[dict | None, list[str]]:
+    path = module_dir / "module.yaml"
+    where = rel(path)
+    if not path.exists():
+        return None, [f"{rel(module_dir)}: module.yaml is missing"]
+    try:
+        meta = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as err:
+        return None, [f"{where}: not valid YAML: {err}".replace("\n", " ")]
+    if not isinstance(meta, dict):
+        return None, [f"{where}: must be a mapping with slug, order, title, duration, objectives, demos"]
+    problems = []
+    for key in ("slug", "order", "title", "duration", "objectives", "demos", "competencies"):
+        if key not in meta:
+            problems.append(f"{where}: field '{key}' is missing")
+    if meta.get("slug") not in (None, module_dir.name):
+        problems.append(f"{where}: slug '{meta.get('slug')}' must be the folder name '{module_dir.name}'")
+    for lang in LANGS:
+        if not (meta.get("title") or {}).get(lang):
+            problems.append(f"{where}: title.{lang} is missing")
+    for level in LEVELS:
+        if not isinstance((meta.get("duration") or {}).get(level), int):
+            problems.append(f"{where}: duration.{level} (minutes, a whole number) is missing")
+    ids = []
+    for i, obj in enumerate(meta.get("objectives") or []):
+        if not isinstance(obj, dict) or not obj.get("id"):
+            problems.append(f"{where}: objectives[{i}] needs an id")
+            continue
+        ids.append(obj["id"])
+        for lang in LANGS:
+            if not obj.get(lang):
+                problems.append(f"{where}: objective '{obj['id']}' has no {lang} text")
+    if len(ids) != len(set(ids)):
+        problems.append(f"{where}: objective ids must be unique")
+    return (meta if not problems else None), problems
+
+
+def check_edition(module: Module, lang: str, level: str) -> list[str]:
+    path = module.lesson(lang, level)
+    where = rel(path)
+    if not path.exists():
+        return [f"{where}: edition missing ({lang}/{level})"]
+    text = path.read_text(encoding="utf-8")
+    problems = check_front_matter(path, text)
+    if problems:
+        return problems
+    if len(re.findall(r"^# ", re.sub(r"```.*?```", "", text, flags=re.S), re.M)) != 1:
+        problems.append(f"{where}: needs exactly one level-1 heading (the module title)")
+    wanted = [o["id"] for o in module.meta["objectives"]]
+    stated = OBJECTIVE.findall(text)
+    for oid in wanted:
+        if oid not in stated:
+            problems.append(f"{where}: objective '{oid}' is not stated (tag its sentence with {{objective}}`{oid}`)")
+    for oid in sorted(set(stated) - set(wanted)):
+        problems.append(f"{where}: objective '{oid}' is not in module.yaml")
+    cells = code_cells(path)
+    calls = [(name, arg) for c in cells for name, arg in DEMO_CALL.findall(c.source)]
+    names = [name for name, _ in calls]
+    if names != list(module.meta["demos"]):
+        problems.append(f"{where}: runs demos {names}, but module.yaml lists {list(module.meta['demos'])} (same order)")
+    for name, arg in calls:
+        if arg != lang:
+            problems.append(f"{where}: demo.{name}(\"{arg}\") should be in this edition's language \"{lang}\"")
+    if level in LEVEL_TAGS:
+        for number, c in enumerate(cells, 1):
+            tags = set(c.metadata.get("tags", []))
+            if not tags & LEVEL_TAGS[level]:
+                need = " or ".join(sorted(LEVEL_TAGS[level] - {"remove-cell"}))
+                problems.append(f"{where}: code cell {number} shows its code; the {level} level needs the tag {need}")
+    if "{sources}" not in text:
+        problems.append(f"{where}: no :::{{sources}} block; every edition cites its sources")
+    return problems
+
+
+def check_readability(module: Module) -> list[str]:
+    problems = []
+    for lang in LANGS:
+        scores = {}
+        for level in LEVELS:
+            path = module.lesson(lang, level)
+            if not path.exists():
+                continue
+            r = measure(path.read_text(encoding="utf-8"), lang)
+            scores[level] = r.ease
+            problems += [f"{rel(path)}: {p}" for p in r.problems(level)]
+        if len(scores) == 3 and not scores["simple"] > scores["standard"] > scores["advanced"]:
+            shown = ", ".join(f"{lvl} {scores[lvl]:.1f}" for lvl in LEVELS)
+            problems.append(f"modules/{module.slug}/{lang}: reading ease must order simple > standard > advanced "
+                            f"(now {shown})")
+    return problems
+
+
+def run_checks(root: Path = ROOT) -> list[str]:
+    problems: list[str] = []
+    dirs = sorted(p for p in (root / "modules").iterdir() if p.is_dir() and not p.name.startswith(("_", ".")))
+    if not dirs:
+        return ["modules/: no module found"]
+    for lang in LANGS:
+        for page in ("index.md", "glossary.md"):
+            if not (PAGES / lang / page).exists():
+                problems.append(f"{rel(PAGES / lang / page)}: missing")
+    for d in dirs:
+        meta, errs = check_module_yaml(d)
+        problems += errs
+        if meta is None:
+            continue
+        module = Module(d.name, d, meta)
+        for lang in LANGS:
+            if not module.guide(lang).exists():
+                problems.append(f"{rel(module.guide(lang))}: the teacher page is missing")
+            for level in LEVELS:
+                problems += check_edition(module, lang, level)
+        problems += check_readability(module)
+    return problems

@@ -1,0 +1,61 @@
+"""The `decodia` command: build, serve and check the course."""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from .editions import LANGS, LEVELS
+
+
+def _build(args) -> int:
+    from .build import build
+    from .editions import select
+
+    results = build(select(args.lang, args.level), jobs=args.jobs, pdf=not args.no_pdf)
+    failed = [r for r in results if not r.ok]
+    if failed:
+        print(f"{len(failed)} edition(s) failed: {', '.join(r.edition.name for r in failed)}. "
+              f"Full logs: _build/logs/", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _serve(args) -> int:
+    from .serve import serve
+
+    return serve(args.port)
+
+
+def _check(args) -> int:
+    from .check import run_checks
+
+    problems = run_checks()
+    for p in problems:
+        print(p, file=sys.stderr)
+    if problems:
+        print(f"decodia check: {len(problems)} problem(s).", file=sys.stderr)
+        return 1
+    print("decodia check: all content checks passed.")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="decodia", description="Décoder l'IA / Decoding AI: build, serve and check the course.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    b = sub.add_parser("build", help="build every edition (or the ones named), the landing page and the PDFs")
+    b.add_argument("--lang", choices=LANGS)
+    b.add_argument("--level", choices=LEVELS)
+    b.add_argument("--jobs", type=int, default=2, help="editions built at once (default 2)")
+    b.add_argument("--no-pdf", action="store_true", help="skip the PDFs")
+    b.set_defaults(func=_build)
+    s = sub.add_parser("serve", help="serve _build/html on 127.0.0.1")
+    s.add_argument("--port", type=int, default=8000)
+    s.set_defaults(func=_serve)
+    c = sub.add_parser("check", help="validate the course content")
+    c.set_defaults(func=_check)
+    args = parser.parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

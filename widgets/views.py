@@ -1,0 +1,86 @@
+"""What a demo shows for one setting: the same content as HTML and as plain text.
+
+Views are small, escaped and accessible: tables have captions and header cells,
+bars carry their number as text, nothing depends on colour alone.
+"""
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class View:
+    html: str
+    text: str
+    png: bytes | None = field(default=None, repr=False)
+
+    def __add__(self, other: "View") -> "View":
+        return View(self.html + other.html, self.text + "\n\n" + other.text)
+
+
+def esc(value) -> str:
+    return html.escape(str(value), quote=True)
+
+
+def number(value: float, lang: str, digits: int = 2) -> str:
+    """A number written the way the reader writes it (decimal comma in French)."""
+    text = f"{value:.{digits}f}"
+    return text.replace(".", ",") if lang == "fr" else text
+
+
+def percent(value: float, lang: str, digits: int = 0) -> str:
+    text = number(100 * value, lang, digits)
+    return f"{text}\u00a0%" if lang == "fr" else f"{text}%"
+
+
+def paragraph(text: str, css: str = "") -> View:
+    cls = f' class="{esc(css)}"' if css else ""
+    return View(f"<p{cls}>{esc(text)}</p>", text)
+
+
+def quote(text: str, label: str = "", lang: str = "fr") -> View:
+    """Text produced by a model, set apart so it is not mistaken for the lesson's own voice."""
+    head = f'<p class="decodia-quote__label">{esc(label)}</p>' if label else ""
+    marks = "«\u00a0{}\u00a0»" if lang == "fr" else "\u201c{}\u201d"
+    return View(f'<div class="decodia-quote">{head}<p>{esc(text)}</p></div>',
+                (f"{label}\n" if label else "") + marks.format(text))
+
+
+def tokens(pieces: list[str], label: str) -> View:
+    """Tokens shown as separate boxes, with a count."""
+    spans = "".join(f'<span class="decodia-token">{esc(p.replace(" ", "␣"))}</span>' for p in pieces)
+    return View(f'<p class="decodia-tokens" aria-label="{esc(label)}">{spans}</p>',
+                f"{label}: " + " | ".join(pieces))
+
+
+def table(headers: list[str], rows: list[list], caption: str, numeric: set[int] = frozenset()) -> View:
+    head = "".join(f'<th scope="col">{esc(h)}</th>' for h in headers)
+    body = "".join(
+        "<tr>" + "".join(
+            (f'<th scope="row">{esc(c)}</th>' if i == 0 else
+             f'<td class="num">{esc(c)}</td>' if i in numeric else f"<td>{esc(c)}</td>")
+            for i, c in enumerate(row)) + "</tr>"
+        for row in rows)
+    html_ = (f'<table class="decodia-table"><caption>{esc(caption)}</caption>'
+             f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
+    widths = [max(len(str(x)) for x in col) for col in zip(headers, *rows)]
+    line = lambda r: "  ".join(str(c).ljust(w) for c, w in zip(r, widths))
+    text = "\n".join([caption, line(headers)] + [line(r) for r in rows])
+    return View(html_, text)
+
+
+def bars(items: list[tuple[str, float]], caption: str, lang: str, headers: tuple[str, str]) -> View:
+    """A bar chart as a table: each bar's length is its share, and its number is written out."""
+    top = max((v for _, v in items), default=1.0) or 1.0
+    rows = "".join(
+        f'<tr><th scope="row">{esc(label)}</th><td class="num">{esc(percent(v, lang, 1))}</td>'
+        f'<td class="decodia-bar" aria-hidden="true"><span style="width:{100 * v / top:.1f}%"></span></td></tr>'
+        for label, v in items)
+    html_ = (f'<table class="decodia-table decodia-bars"><caption>{esc(caption)}</caption>'
+             f'<thead><tr><th scope="col">{esc(headers[0])}</th><th scope="col">{esc(headers[1])}</th>'
+             f'<td aria-hidden="true"></td></tr></thead><tbody>{rows}</tbody></table>')
+    width = max((len(label) for label, _ in items), default=0)
+    text = "\n".join([caption] + [f"{label.ljust(width)}  {percent(v, lang, 1):>7}  {'█' * round(20 * v / top)}"
+                                  for label, v in items])
+    return View(html_, text)
