@@ -190,8 +190,9 @@ class Edition:
                     "decodia_level": self.level,
                     "decodia_ui": ui,
                     "decodia_editions": editions,
-                    "decodia_theme": theme_digest(),
                 },
+                # A change in the book's Sphinx code or theme re-reads and rewrites every page.
+                "decodia_theme_digest": theme_digest(),
                 "html_theme_options": {"search_bar_text": ui["search"]},
                 "nb_code_prompt_show": ui["show_code"],
                 "nb_code_prompt_hide": ui["hide_code"],

@@ -7,9 +7,12 @@
 """
 from __future__ import annotations
 
+import re
+
 from docutils import nodes
 from docutils.parsers.rst import Directive
 from sphinx.application import Sphinx
+from sphinx.transforms import SphinxTransform
 
 
 def objective_role(name, rawtext, text, lineno, inliner, options=None, content=None):
@@ -27,6 +30,30 @@ class Sources(Directive):
         box += nodes.rubric(text=ui.get("sources", "Sources"))
         self.state.nested_parse(self.content, self.content_offset, box)
         return [box]
+
+
+class FrenchSpacing(SphinxTransform):
+    """French typography in French editions: no line break inside « » or before ? ! : ;.
+
+    Writers type ordinary spaces; the page gets non-breaking ones (narrow before ? ! ;).
+    """
+
+    default_priority = 700
+    _RULES = [(re.compile(r"« "), "«\u00a0"), (re.compile(r" »"), "\u00a0»"),
+              (re.compile(r" ([?!;])"), "\u202f\\1"), (re.compile(r" :"), "\u00a0:")]
+
+    def apply(self, **kwargs):
+        if self.config.language != "fr":
+            return
+        for node in list(self.document.findall(nodes.Text)):
+            if isinstance(node.parent, (nodes.literal, nodes.literal_block, nodes.raw)):
+                continue
+            text = str(node)
+            new = text
+            for pattern, repl in self._RULES:
+                new = pattern.sub(repl, new)
+            if new != text:
+                node.parent.replace(node, nodes.Text(new))
 
 
 def page_context(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
@@ -96,8 +123,10 @@ def finish(app: Sphinx, exception) -> None:
 
 
 def setup(app: Sphinx) -> dict:
+    app.add_config_value("decodia_theme_digest", "", "env")
     app.add_role("objective", objective_role)
     app.add_directive("sources", Sources)
+    app.add_transform(FrenchSpacing)
     app.connect("html-page-context", page_context)
     app.connect("html-page-context", prune_assets, priority=900)
     app.connect("build-finished", finish)

@@ -1,0 +1,139 @@
+"""Shared fixtures: the built book, a local server, a real browser; and lesson notebooks for nbval.
+
+The whole book is built once per test session, with warnings as errors, exactly as
+`decodia build` does it; the build test, the page tests and the browser tests use it.
+"""
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import jupytext
+import nbval.plugin
+import pytest
+from nbval.plugin import IPyNbFile
+
+ROOT = Path(__file__).resolve().parent.parent
+HTML = ROOT / "_build" / "html"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+# -- lesson notebooks under nbval ---------------------------------------------------------
+
+def pytest_collect_file(file_path, parent):
+    """`tests/lessons.nbval` stands for every lesson: each MyST edition becomes an nbval notebook."""
+    if file_path.name == "lessons.nbval":
+        return LessonNotebooks.from_parent(parent, path=file_path)
+    return None
+
+
+class LessonNotebooks(pytest.File):
+    def collect(self):
+        for pattern in self.path.read_text(encoding="utf-8").split():
+            if pattern.startswith("#"):
+                continue
+            for lesson in sorted(ROOT.glob(pattern)):
+                yield MySTNotebook.from_parent(self, path=lesson, name=str(lesson.relative_to(ROOT)))
+
+
+class MySTNotebook(IPyNbFile):
+    """nbval reads `.ipynb` with nbformat; a MyST lesson is read with jupytext instead."""
+
+    def collect(self):
+        real_read = nbval.plugin.nbformat.read
+        nbval.plugin.nbformat.read = lambda path, as_version=4: jupytext.read(path, fmt="md:myst")
+        try:
+            yield from super().collect()
+        finally:
+            nbval.plugin.nbformat.read = real_read
+
+
+# -- the built book -----------------------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def book_build():
+    """Build every edition once (HTML, landing page; PDFs too when Chromium is present)."""
+    proc = subprocess.run([sys.executable, "-m", "book.cli", "build"], cwd=ROOT, capture_output=True, text=True)
+    return proc
+
+
+@pytest.fixture(scope="session")
+def built(book_build):
+    if book_build.returncode != 0:
+        pytest.fail(f"decodia build failed:\n{book_build.stdout}\n{book_build.stderr}")
+    return HTML
+
+
+@pytest.fixture(scope="session")
+def server(built):
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(built))
+    handler.log_message = lambda *args: None
+    srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{srv.server_address[1]}"
+    srv.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    chromium = shutil.which("chromium")
+    if not chromium:
+        pytest.fail("Debian's chromium is required for the browser tests: apt-get install chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+AXE = ROOT / "tests" / "browser" / "node_modules" / "axe-core" / "axe.min.js"
+
+
+class PageWatch:
+    """A page with everything a person would not see recorded: console errors, failed and non-local requests."""
+
+    def __init__(self, page, base: str):
+        self.page, self.base = page, base
+        self.console_errors: list[str] = []
+        self.outside: list[str] = []
+        self.failed: list[str] = []
+        page.on("console", lambda m: m.type == "error" and self.console_errors.append(m.text))
+        page.on("pageerror", lambda e: self.console_errors.append(str(e)))
+        page.on("request", self._request)
+        page.on("response", lambda r: r.status >= 400 and self.failed.append(f"{r.status} {r.url}"))
+        page.on("requestfailed", lambda r: self.failed.append(f"failed {r.url}"))
+
+    def _request(self, req):
+        url = req.url
+        if not (url.startswith(self.base) or url.startswith("data:") or url.startswith("blob:")):
+            self.outside.append(url)
+
+    def goto(self, path: str):
+        self.page.goto(f"{self.base}/{path}")
+        self.page.wait_for_load_state("networkidle")
+        return self.page
+
+    def axe_violations(self) -> list[str]:
+        self.page.add_script_tag(path=str(AXE))
+        result = self.page.evaluate(
+            """async () => await axe.run(document, {runOnly: {type: 'tag',
+                 values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})""")
+        return [f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
+                for v in result["violations"]]
+
+
+@pytest.fixture
+def watch(browser, server):
+    if not AXE.exists():
+        pytest.fail("axe-core is missing: run `cd tests/browser && npm ci`")
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
+    page = context.new_page()
+    yield PageWatch(page, server)
+    context.close()
