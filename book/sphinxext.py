@@ -91,7 +91,8 @@ def prune_assets(app: Sphinx, pagename: str, templatename: str, context: dict, d
         body = str(attrs.get("body", ""))
         if any(_name(js).endswith(d) for d in DROP_SCRIPTS):
             return False
-        if "widget-state" in str(attrs.get("type", "")) or any(k in body for k in DROP_INLINE):
+        kind = str(attrs.get("type", ""))
+        if "widget-state" in kind or "thebe" in kind or any(k in body for k in DROP_INLINE):
             return False
         return True
 
@@ -99,6 +100,10 @@ def prune_assets(app: Sphinx, pagename: str, templatename: str, context: dict, d
         context["script_files"] = [js for js in context["script_files"] if keep_script(js)]
     if "css_files" in context:
         context["css_files"] = [c for c in context["css_files"] if not any(_name(c).endswith(d) for d in DROP_CSS)]
+    # myst-nb names the "show code" toggles "Toggle hidden content" in English, whatever they
+    # show: without that label, their accessible name is their visible, translated text.
+    if "body" in context:
+        context["body"] = context["body"].replace(' aria-label="Toggle hidden content"', "")
 
 
 def finish(app: Sphinx, exception) -> None:

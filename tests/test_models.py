@@ -117,5 +117,11 @@ def test_chatbot_wraps_the_question_in_a_format(lang, label):
     ex = bot.answer("?", seed=1)
     assert ex.prompt.endswith(label)
     assert ex.answer and ex.answer[-1] in ".!?"
-    assert "question" not in ex.answer.lower()  # stops before starting the next exchange
+    assert not ex.answer.lower().rstrip(".").endswith("question")  # stops before the next exchange
     assert bot.answer("?", seed=1) == ex
+
+
+def test_stop_sequence_ends_generation_but_a_lone_word_does_not():
+    m = NGramModel.train("a bonne question . question : b .", n=3)
+    new = m.generate_tokens("a bonne", 30, 0, stop=("question", ":"))
+    assert new == ["question", "."]  # "bonne question" is kept; the label "question :" ends it

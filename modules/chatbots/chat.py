@@ -35,8 +35,8 @@ class ChatBot:
 
     def answer(self, question: str, temperature: float = 0.7, seed: int = 0, max_words: int = 40) -> Exchange:
         prompt = self.prompt_for(question)
-        stop_word = words(LABELS[self.lang][0])[0]
-        new = self.model.generate_tokens(prompt, max_words, temperature, seed, stop={stop_word})
+        # Stop where the model would start the next exchange ("Question :").
+        new = self.model.generate_tokens(prompt, max_words, temperature, seed, stop=tuple(words(LABELS[self.lang][0])))
         # End on the last full sentence when there is one.
         ends = [i for i, w in enumerate(new) if w in {".", "!", "?"}]
         if ends:

@@ -78,18 +78,23 @@ class NGramModel:
         return [Candidate(c.word, c.count, w / total) for c, w in zip(cands, weights)]
 
     def generate_tokens(self, prompt: str, length: int = 20, temperature: float = 1.0,
-                        seed: int = 0, stop: set[str] | None = None) -> list[str]:
-        """Continue the prompt word by word; returns only the new words."""
+                        seed: int = 0, stop: tuple[str, ...] = ()) -> list[str]:
+        """Continue the prompt word by word; returns only the new words.
+
+        Generation ends early when the words of `stop` come out in a row (they are
+        not returned), e.g. ("question", ":") when the model starts a new exchange.
+        """
         rng = random.Random(seed)
         context = words(prompt)
         new: list[str] = []
         for _ in range(length):
             dist = self.distribution(context, temperature)
             word = rng.choices([c.word for c in dist], weights=[c.probability for c in dist])[0]
-            if stop and word in stop:
-                break
             new.append(word)
             context.append(word)
+            if stop and tuple(new[-len(stop):]) == tuple(stop):
+                del new[-len(stop):]
+                break
         return new
 
     def generate(self, prompt: str, length: int = 20, temperature: float = 1.0,

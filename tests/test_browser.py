@@ -1,0 +1,108 @@
+"""Real-browser tests: Playwright driving Debian's Chromium against the built book on 127.0.0.1."""
+import re
+
+import pytest
+
+from book.editions import all_editions
+
+PAGES = ["index.html", "chatbots.html", "chatbots-guide.html", "glossary.html", "search.html", "genindex.html"]
+EVERY_PAGE = ["index.html"] + [f"{e.lang}/{e.level}/{p}" for e in all_editions() for p in PAGES]
+
+
+@pytest.mark.parametrize("path", EVERY_PAGE)
+def test_page_is_clean_sovereign_and_accessible(watch, path):
+    page = watch.goto(path)
+    assert watch.outside == [], "requests to another host"
+    assert watch.failed == [], "failed requests (404s included)"
+    assert watch.console_errors == []
+    assert watch.axe_violations() == []
+    assert page.locator("html").get_attribute("lang") in {"fr", "en"}
+
+
+def test_reader_flow_by_keyboard_landing_to_demo(watch):
+    page = watch.goto("index.html")
+    # Landing page: reach "Open the edition" for English standard by keyboard only.
+    link = page.locator('a[href="en/standard/index.html"]')
+    for _ in range(30):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.getAttribute('href')") == "en/standard/index.html":
+            break
+    assert link.evaluate("el => el === document.activeElement")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/en/standard/index\.html$"))
+    # Edition home: open the lesson.
+    page.get_by_role("link", name="How does a chatbot work?").first.click()
+    page.wait_for_url(re.compile(r"/en/standard/chatbots\.html$"))
+    # The next-word demo: change the start of the sentence with the keyboard.
+    demo = page.locator("#demo-next-word")
+    shown = demo.locator(".decodia-demo__panel:not([hidden])")
+    before = shown.inner_text()
+    select = demo.locator("select").first
+    select.focus()
+    page.keyboard.press("ArrowDown")
+    page.wait_for_function("document.querySelector('#demo-next-word [data-status]').textContent.length > 0")
+    after = shown.inner_text()
+    assert after != before and "After" in after
+    assert demo.locator(".decodia-demo__panel:not([hidden])").count() == 1
+    status = demo.locator("[data-status]").inner_text()
+    assert status.startswith("Showing the result for Start of a sentence = The cat")
+    assert watch.console_errors == [] and watch.outside == []
+
+
+def test_temperature_slider_by_keyboard_changes_the_text(watch):
+    page = watch.goto("fr/simple/chatbots.html")
+    demo = page.locator("#demo-temperature")
+    slider = demo.locator('input[type="range"]')
+    before = demo.locator(".decodia-demo__panel:not([hidden])").inner_text()
+    assert slider.get_attribute("aria-valuetext") == "1,0"
+    slider.focus()
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")
+    assert slider.get_attribute("aria-valuetext") == "2,5"
+    assert demo.locator("output").inner_text() == "2,5"
+    after = demo.locator(".decodia-demo__panel:not([hidden])").inner_text()
+    assert after != before and "température 2,5" in after
+    assert "Température = 2,5" in demo.locator("[data-status]").inner_text()
+
+
+def test_every_demo_of_every_edition_switches_state(watch):
+    for e in all_editions():
+        page = watch.goto(f"{e.lang}/{e.level}/chatbots.html")
+        demos = page.locator("[data-decodia-demo]")
+        assert demos.count() == 6
+        for i in range(demos.count()):
+            demo = demos.nth(i)
+            before = demo.locator(".decodia-demo__panel:not([hidden])").inner_html()
+            control = demo.locator("[data-control]").first
+            control.focus()
+            at_end = control.evaluate("c => c.type === 'range' ? c.value === c.max "
+                                      ": c.selectedIndex === c.options.length - 1")
+            if control.get_attribute("type") == "range":
+                page.keyboard.press("ArrowLeft" if at_end else "ArrowRight")
+            else:
+                page.keyboard.press("ArrowUp" if at_end else "ArrowDown")
+            after = demo.locator(".decodia-demo__panel:not([hidden])").inner_html()
+            assert after != before, f"{e.name}: demo {demo.get_attribute('data-decodia-demo')} did not change"
+    assert watch.console_errors == []
+
+
+def test_switcher_leads_to_the_same_page_in_another_edition(watch):
+    page = watch.goto("fr/simple/chatbots.html")
+    page.locator(".decodia-switcher").get_by_role("link", name="English · In depth").click()
+    page.wait_for_url(re.compile(r"/en/advanced/chatbots\.html$"))
+    assert page.locator("h1").first.inner_text().startswith("How does a chatbot work?")
+    page.locator(".decodia-switcher").get_by_role("link", name=re.compile("^Home")).click()
+    page.wait_for_url(re.compile(r"/index\.html$"))
+    assert watch.failed == []
+
+
+def test_print_shows_the_content_alone(watch):
+    page = watch.goto("en/standard/chatbots.html")
+    page.emulate_media(media="print")
+    for hidden in [".bd-header", ".bd-sidebar-primary", ".bd-sidebar-secondary", ".decodia-switcher",
+                   ".decodia-demo__controls", ".bd-footer"]:
+        loc = page.locator(hidden)
+        if loc.count():
+            assert not loc.first.is_visible(), f"{hidden} is printed"
+    assert page.locator("h1:visible").count() >= 1  # the theme prints the title once
+    assert page.locator(".decodia-demo__setting").first.is_visible()

@@ -1,0 +1,111 @@
+"""`decodia check` passes on the course and names the file and the fix for each kind of mistake."""
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from book.check import run_checks
+from book.readability import measure, prose
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_the_course_content_passes():
+    assert run_checks() == []
+
+
+def test_decodia_check_command_exits_zero():
+    proc = subprocess.run([sys.executable, "-m", "book.cli", "check"], cwd=ROOT, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert "all content checks passed" in proc.stdout
+
+
+@pytest.fixture
+def course(tmp_path, monkeypatch):
+    """A copy of the course's content that a test may break."""
+    shutil.copytree(ROOT / "modules", tmp_path / "modules", ignore=shutil.ignore_patterns("__pycache__"))
+    import book.check as check
+    import book.editions as editions
+
+    monkeypatch.setattr(check, "ROOT", tmp_path)
+    monkeypatch.setattr(editions, "ROOT", tmp_path)
+    return tmp_path
+
+
+def lesson(course, lang="fr", level="simple"):
+    return course / "modules" / "chatbots" / lang / f"{level}.md"
+
+
+def test_missing_front_matter_is_named(course):
+    path = lesson(course)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.split("---\n", 2)[2], encoding="utf-8")
+    problems = run_checks(course)
+    assert any(p.startswith("modules/chatbots/fr/simple.md: no YAML front matter") for p in problems)
+
+
+def test_wrong_jupytext_format_is_named(course):
+    path = lesson(course, "en", "standard")
+    path.write_text(path.read_text(encoding="utf-8").replace("format_name: myst", "format_name: markdown"), encoding="utf-8")
+    assert any("en/standard.md: front matter needs jupytext" in p for p in run_checks(course))
+
+
+def test_missing_objective_and_demo_are_named(course):
+    path = lesson(course, "en", "advanced")
+    text = path.read_text(encoding="utf-8").replace("{objective}`temperature`", "").replace('demo.neural("en")', "pass")
+    path.write_text(text, encoding="utf-8")
+    problems = run_checks(course)
+    assert any("en/advanced.md: objective 'temperature' is not stated" in p for p in problems)
+    assert any("en/advanced.md: runs demos" in p and "neural" in p for p in problems)
+
+
+def test_demo_in_the_wrong_language_is_named(course):
+    path = lesson(course, "fr", "standard")
+    path.write_text(path.read_text(encoding="utf-8").replace('demo.chat("fr")', 'demo.chat("en")'), encoding="utf-8")
+    assert any('demo.chat("en") should be in this edition\'s language "fr"' in p for p in run_checks(course))
+
+
+def test_visible_code_at_the_simple_level_is_named(course):
+    path = lesson(course, "en", "simple")
+    path.write_text(path.read_text(encoding="utf-8").replace(":tags: [remove-input]", "", 1), encoding="utf-8")
+    assert any("en/simple.md: code cell 1 shows its code" in p for p in run_checks(course))
+
+
+def test_missing_edition_and_teacher_page_are_named(course):
+    lesson(course, "en", "standard").unlink()
+    (course / "modules" / "chatbots" / "teacher" / "fr.md").unlink()
+    problems = run_checks(course)
+    assert "modules/chatbots/en/standard.md: edition missing (en/standard)" in problems
+    assert any("teacher/fr.md: the teacher page is missing" in p for p in problems)
+
+
+def test_broken_module_yaml_is_named(course):
+    (course / "modules" / "chatbots" / "module.yaml").write_text("slug: [unclosed\n", encoding="utf-8")
+    problems = run_checks(course)
+    assert len(problems) == 1 and problems[0].startswith("modules/chatbots/module.yaml: not valid YAML")
+
+
+def test_hard_simple_edition_fails_readability(course):
+    path = lesson(course, "fr", "simple")
+    hard = ("\nL'internationalisation des infrastructures computationnelles contemporaines, conjuguée à "
+            "l'hétérogénéité des représentations linguistiques, occasionne systématiquement des "
+            "disproportions considérables relativement aux coûts d'utilisation des modèles probabilistes.\n") * 60
+    path.write_text(path.read_text(encoding="utf-8") + hard, encoding="utf-8")
+    problems = run_checks(course)
+    assert any(p.startswith("modules/chatbots/fr/simple.md: reading ease") for p in problems)
+
+
+def test_prose_leaves_out_code_sources_and_markup():
+    text = ("---\nkernelspec: {}\n---\n# Titre\n\nUn **mot** et [un lien](https://x.org).\n\n"
+            "```{code-cell} ipython3\nprint('code')\n```\n\n:::{sources}\n- Référence savante.\n:::\n"
+            "- {objective}`tokens` Les jetons\n")
+    assert prose(text).splitlines() == ["Titre.", "Un mot et un lien.", "Les jetons."]
+
+
+def test_levels_are_ordered_in_every_language():
+    for lang in ("fr", "en"):
+        ease = [measure((ROOT / "modules/chatbots" / lang / f"{lvl}.md").read_text(encoding="utf-8"), lang).ease
+                for lvl in ("simple", "standard", "advanced")]
+        assert ease == sorted(ease, reverse=True) and ease[0] >= 80 and ease[1] >= 60
