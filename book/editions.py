@@ -44,6 +44,9 @@ UI = {
         "colour_mode": "Mode de couleur",
         "sources": "Sources",
         "guide_suffix": "guide pédagogique",
+        "toggle_primary": "Afficher ou masquer le menu",
+        "toggle_secondary": "Afficher ou masquer le sommaire de la page",
+        "main_nav": "Menu principal",
     },
     "en": {
         "book": "Decoding AI",
@@ -64,6 +67,9 @@ UI = {
         "colour_mode": "Colour mode",
         "sources": "Sources",
         "guide_suffix": "teacher guide",
+        "toggle_primary": "Show or hide the menu",
+        "toggle_secondary": "Show or hide the page contents",
+        "main_nav": "Main menu",
     },
 }
 

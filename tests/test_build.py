@@ -71,6 +71,11 @@ def test_interface_text_is_in_the_page_language(built):
     assert "Afficher le code" in fr and "Show code cell" not in fr
     assert "Show code" in en and "Search the book" in en
     assert "Cette page dans une autre édition" in fr and "This page in another edition" in en
+    labels = set(re.findall(r'(?:aria-label|title|placeholder|alt)="([^"]*)"', re.sub(r"<script.*?</script>", "", fr, flags=re.S)))
+    english = {"Toggle primary sidebar", "Toggle secondary sidebar", "Main", "Search", "Color mode",
+               "Toggle hidden content", "Search this book..."}
+    assert labels & english == set()
+    assert {"Afficher ou masquer le menu", "Menu principal", "Rechercher dans le livre…"} <= labels
 
 
 def test_switcher_links_every_other_edition_of_the_same_page(built):
