@@ -44,6 +44,7 @@ def build_one(edition: Edition) -> int:
     return 1 if isinstance(status, Exception) else int(status or 0)
 
 
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
 _STAGED = re.compile(r"(?:[\w/.-]*/)?_build/src/(\w+)-(\w+)/([\w.-]+?)(?:\.md)?(?=[:\s]|$)")
 
 
@@ -55,8 +56,10 @@ def source_of(edition: Edition, page: str) -> str:
 def explain_failure(edition: Edition, log: str) -> list[str]:
     """Turn a Sphinx log into lines that name the source file (and cell) a writer edits."""
     problems = []
-    for line in log.splitlines():
+    for line in _ANSI.sub("", log).splitlines():
         if "WARNING" not in line and "ERROR" not in line and "Exception" not in line:
+            continue
+        if line.startswith("[IPKernelApp]"):  # the kernel's own notice, not a build problem
             continue
         line = _STAGED.sub(lambda m: source_of(Edition(m.group(1), m.group(2)), m.group(3)), line)
         problems.append(line.strip())
@@ -70,7 +73,7 @@ def describe_cell_error(edition: Edition, page: str, report: str) -> str:
     """Name the file, cell number and line of a failing cell, with the error's last line."""
     src_path = edition.staged_sources.get(page)
     cell = re.search(r"-{10,}\n(.*?)\n-{10,}", report, re.S)
-    error = [ln for ln in report.strip().splitlines() if ln.strip()][-1]
+    error = [ln for ln in _ANSI.sub("", report).strip().splitlines() if ln.strip()][-1]
     where = source_of(edition, page)
     if cell and src_path and src_path.exists():
         import jupytext

@@ -106,6 +106,13 @@ def prune_assets(app: Sphinx, pagename: str, templatename: str, context: dict, d
         context["body"] = context["body"].replace(' aria-label="Toggle hidden content"', "")
 
 
+def drop_thebe_nodes(app: Sphinx, doctree, docname: str) -> None:
+    """sphinx-thebe writes its Binder configuration into every notebook page; no page uses thebe."""
+    for node in list(doctree.findall(nodes.raw)):
+        if "x-thebe-config" in node.astext() or "kernelName =" in node.astext():
+            node.parent.remove(node)
+
+
 def finish(app: Sphinx, exception) -> None:
     """Write the icons the pages use and remove the theme files no page loads."""
     import shutil
@@ -134,5 +141,6 @@ def setup(app: Sphinx) -> dict:
     app.add_transform(FrenchSpacing)
     app.connect("html-page-context", page_context)
     app.connect("html-page-context", prune_assets, priority=900)
+    app.connect("doctree-resolved", drop_thebe_nodes, priority=900)
     app.connect("build-finished", finish)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
