@@ -21,6 +21,7 @@ from .readability import measure
 
 OBJECTIVE = re.compile(r"\{objective\}`([^`]+)`")
 DEMO_CALL = re.compile(r"\bdemo\.(\w+)\(\s*[\"'](\w+)[\"']")
+QUIZ_CALL = re.compile(r"\bSelfCheck\(\s*[\"']([\w-]+)[\"']\s*,\s*[\"'](\w+)[\"']\s*,\s*[\"'](\w+)[\"']")
 LEVEL_TAGS = {"simple": {"remove-input", "remove-cell"}, "standard": {"hide-input", "remove-input", "remove-cell"}}
 
 
@@ -126,6 +127,10 @@ def check_edition(module: Module, lang: str, level: str) -> list[str]:
     for name, arg in calls:
         if arg != lang:
             problems.append(f"{where}: demo.{name}(\"{arg}\") should be in this edition's language \"{lang}\"")
+    quizzes = [m for c in cells for m in QUIZ_CALL.findall(c.source)]
+    if quizzes != [(module.slug, lang, level)]:
+        problems.append(f"{where}: must end with its self-check quiz, one cell calling "
+                        f"SelfCheck(\"{module.slug}\", \"{lang}\", \"{level}\")")
     if level in LEVEL_TAGS:
         for number, c in enumerate(cells, 1):
             tags = set(c.metadata.get("tags", []))
@@ -155,6 +160,32 @@ def check_readability(module: Module) -> list[str]:
     return problems
 
 
+def check_bank(module: Module) -> list[str]:
+    """The module's quiz bank: valid in both languages at every level, covering every objective."""
+    from quizzes.bank import load_bank, validate_bank
+    from quizzes.errors import BankError, BankErrors
+
+    path = module.path / "quiz.yaml"
+    if not path.exists():
+        return [f"{rel(path)}: the module has no quiz bank"]
+    try:
+        bank = load_bank(path, module.slug)
+    except BankErrors as err:
+        return [str(e) for e in err.errors]
+    except BankError as err:
+        return [str(err)]
+    problems = [str(e) for e in validate_bank(bank)]
+    wanted = [o["id"] for o in module.meta["objectives"]]
+    for oid in sorted(set(bank.objectives()) - set(wanted)):
+        problems.append(f"{rel(path)}: objective '{oid}' is not in module.yaml")
+    for oid in wanted:
+        if oid not in bank.objectives():
+            problems.append(f"{rel(path)}: no item checks the objective '{oid}'")
+    if not any(item.generator for item in bank.items):
+        problems.append(f"{rel(path)}: no item is generated from the module's live model")
+    return problems
+
+
 def run_checks(root: Path = ROOT) -> list[str]:
     problems: list[str] = []
     dirs = sorted(p for p in (root / "modules").iterdir() if p.is_dir() and not p.name.startswith(("_", ".")))
@@ -176,4 +207,5 @@ def run_checks(root: Path = ROOT) -> list[str]:
             for level in LEVELS:
                 problems += check_edition(module, lang, level)
         problems += check_readability(module)
+        problems += check_bank(module)
     return problems

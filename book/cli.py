@@ -39,6 +39,18 @@ def _check(args) -> int:
     return 0
 
 
+def _quiz(args) -> int:
+    from quizzes.cli import quiz_command
+
+    return quiz_command(args)
+
+
+def _grade(args) -> int:
+    from quizzes.cli import grade_command
+
+    return grade_command(args)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="decodia", description="Décoder l'IA / Decoding AI: build, serve and check the course.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -51,8 +63,24 @@ def main(argv: list[str] | None = None) -> int:
     s = sub.add_parser("serve", help="serve _build/html on 127.0.0.1")
     s.add_argument("--port", type=int, default=8000)
     s.set_defaults(func=_serve)
-    c = sub.add_parser("check", help="validate the course content")
+    c = sub.add_parser("check", help="validate the course content and the quiz banks")
     c.set_defaults(func=_check)
+    q = sub.add_parser("quiz", help="write seeded quiz variants: answer keys (json) and worksheets")
+    q.add_argument("--module", required=True)
+    q.add_argument("--lang", choices=LANGS, required=True)
+    q.add_argument("--level", choices=LEVELS, required=True)
+    q.add_argument("--variants", type=int, default=1)
+    q.add_argument("--seed", type=int, default=1)
+    q.add_argument("--n", type=int, default=None, help="questions per quiz (default: one per objective, plus 3)")
+    q.add_argument("--format", default="json,worksheet", help="comma-separated: json, worksheet")
+    q.add_argument("--out", required=True)
+    q.set_defaults(func=_quiz)
+    g = sub.add_parser("grade", help="grade responses: gradebook, rejects and item analysis")
+    g.add_argument("--key", required=True, help="a quiz key written by `decodia quiz --format json`")
+    g.add_argument("--responses", required=True, nargs="+", help="LMS CSV exports or the page's result files")
+    g.add_argument("--roster", help="optional: one student name or id per line")
+    g.add_argument("--out", required=True)
+    g.set_defaults(func=_grade)
     args = parser.parse_args(argv)
     return args.func(args)
 

@@ -118,7 +118,8 @@ class Module:
         """
         h = hashlib.sha256()
         files = sorted(p for p in self.path.rglob("*") if p.is_file() and p.suffix in {".py", ".txt", ".tsv", ".yaml"})
-        files += sorted((ROOT / "widgets").rglob("*.py")) + sorted((ROOT / "widgets").rglob("*.css"))
+        for package in ("widgets", "quizzes"):
+            files += sorted((ROOT / package).rglob("*.py")) + sorted((ROOT / package).rglob("*.css"))
         for p in files:
             if "__pycache__" in p.parts:
                 continue
@@ -187,9 +188,11 @@ class Edition:
             "sphinx": {"config": {
                 "language": self.lang,
                 "templates_path": [str(THEME / "templates")],
-                "html_static_path": [str(THEME / "static"), str(ROOT / "widgets" / "static")],
-                "html_css_files": ["decodia-theme.css", "decodia-icons.css", "decodia-widgets.css"],
-                "html_js_files": ["decodia-widgets.js"],
+                "html_static_path": [str(THEME / "static"), str(ROOT / "widgets" / "static"),
+                                     str(ROOT / "quizzes" / "static")],
+                "html_css_files": ["decodia-theme.css", "decodia-icons.css", "decodia-widgets.css",
+                                   "decodia-quiz.css"],
+                "html_js_files": ["decodia-widgets.js", "decodia-quiz.js"],
                 "html_context": {
                     "default_mode": "light",
                     "decodia_lang": self.lang,

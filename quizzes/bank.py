@@ -1,0 +1,181 @@
+"""Item banks: `modules/<slug>/quiz.yaml`, read with line numbers, validated whole.
+
+A written item holds its text. A generated item names a generator in the module's
+`quiz.py`; the YAML gives its id, objective, competencies and points, and the generator
+`(rng, lang, level) -> dict` gives the rest, computed from the module's live model.
+"""
+from __future__ import annotations
+
+import importlib
+import random
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import yaml
+
+from .errors import BankError, BankErrors
+from .model import LANGS, LEVELS, Question, validate_item
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _rel(path: Path) -> str:
+    try:
+        return str(Path(path).resolve().relative_to(ROOT))
+    except ValueError:
+        return str(path)
+
+
+def _plain(node: yaml.Node):
+    """A YAML node as Python data; every mapping remembers its line as `__line__`."""
+    if isinstance(node, yaml.MappingNode):
+        out = {"__line__": node.start_mark.line + 1}
+        for k, v in node.value:
+            out[_plain(k)] = _plain(v)
+        return out
+    if isinstance(node, yaml.SequenceNode):
+        return [_plain(v) for v in node.value]
+    return yaml.SafeLoader("").construct_object(node, deep=True)
+
+
+def read_yaml(path: Path):
+    """Parse a YAML file, turning every way it can be unreadable into one clear BankError."""
+    name = _rel(path)
+    try:
+        data = Path(path).read_bytes()
+    except OSError as err:
+        raise BankError(name, f"cannot be read: {err.strerror}") from None
+    if b"\x00" in data:
+        raise BankError(name, "is a binary file, not YAML text")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise BankError(name, f"is not UTF-8 text (byte {err.start})") from None
+    if not text.strip():
+        raise BankError(name, "is empty; a bank needs 'module' and a list of 'items'")
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        problem = getattr(err, "problem", None) or str(err).splitlines()[0]
+        raise BankError(name, f"is not valid YAML: {problem}", line=mark.line + 1 if mark else None) from None
+    return _plain(node) if node is not None else None
+
+
+@dataclass(frozen=True)
+class BankItem:
+    raw: dict
+    generator: Callable | None
+
+    @property
+    def id(self) -> str:
+        return self.raw["id"]
+
+    @property
+    def line(self) -> int | None:
+        return self.raw.get("__line__")
+
+    @property
+    def objective(self) -> str:
+        return self.raw["objective"]
+
+
+@dataclass(frozen=True)
+class Bank:
+    path: Path
+    module: str
+    items: tuple[BankItem, ...]
+
+    @property
+    def name(self) -> str:
+        return _rel(self.path)
+
+    def question(self, item: BankItem, lang: str, level: str, seed: int | str = 0) -> Question:
+        """The item in one language and level; a generated item's variant comes from `seed`."""
+        if item.generator is None:
+            return validate_item(item.raw, lang, level, self.name)
+        rng = random.Random(f"{self.module}:{item.id}:{seed}")
+        try:
+            made = item.generator(rng, lang, level)
+        except Exception as err:  # a generator bug is reported like any bank error
+            raise BankError(self.name, f"generator failed for seed {seed!r}: {type(err).__name__}: {err}",
+                            line=item.line, item=item.id, field="generator") from err
+        if not isinstance(made, dict):
+            raise BankError(self.name, "the generator must return a dict of item fields",
+                            line=item.line, item=item.id, field="generator")
+        fixed = {k: v for k, v in item.raw.items() if k != "generator"}
+        return validate_item({**made, **fixed}, lang, level, self.name, line=item.line, generated=True,
+                             variant=str(seed))
+
+    def objectives(self) -> list[str]:
+        seen: list[str] = []
+        for item in self.items:
+            if item.objective not in seen:
+                seen.append(item.objective)
+        return seen
+
+
+def load_bank(path: Path, module: str | None = None) -> Bank:
+    """Read and check the shape of a bank; raise BankErrors listing every problem found."""
+    path = Path(path)
+    name = _rel(path)
+    data = read_yaml(path)
+    if not isinstance(data, dict) or not isinstance(data.get("items"), list):
+        raise BankErrors([BankError(name, "must be a mapping with 'module' and a list of 'items'",
+                                    line=data.get("__line__") if isinstance(data, dict) else 1)])
+    module = module or data.get("module") or path.parent.name
+    errors: list[BankError] = []
+    items: list[BankItem] = []
+    seen: dict[str, int | None] = {}
+    generators = None
+    for i, raw in enumerate(data["items"]):
+        if not isinstance(raw, dict):
+            errors.append(BankError(name, f"items[{i}] must be a mapping of fields"))
+            continue
+        item_id, line = raw.get("id"), raw.get("__line__")
+        if not isinstance(item_id, str) or not item_id:
+            errors.append(BankError(name, "every item needs a text id", line=line, field="id"))
+            continue
+        if item_id in seen:
+            errors.append(BankError(name, f"duplicate id (first used on line {seen[item_id]})", line=line,
+                                    item=item_id, field="id"))
+            continue
+        seen[item_id] = line
+        gen = None
+        if "generator" in raw:
+            if generators is None:
+                try:
+                    generators = importlib.import_module(f"modules.{module}.quiz")
+                except ImportError as err:
+                    errors.append(BankError(name, f"generators need modules/{module}/quiz.py ({err})", line=line,
+                                            item=item_id, field="generator"))
+                    continue
+            gen = getattr(generators, str(raw["generator"]), None)
+            if not callable(gen):
+                errors.append(BankError(name, f"no generator named {raw['generator']!r} in modules/{module}/quiz.py",
+                                        line=line, item=item_id, field="generator"))
+                continue
+        items.append(BankItem(raw, gen))
+    if errors:
+        raise BankErrors(errors)
+    return Bank(path, module, tuple(items))
+
+
+def validate_bank(bank: Bank, seeds: range = range(3)) -> list[BankError]:
+    """Every item, in both languages and at every level (generated ones for a few seeds)."""
+    errors: list[BankError] = []
+    for item in bank.items:
+        for lang in LANGS:
+            for level in LEVELS:
+                for seed in (seeds if item.generator else [0]):
+                    try:
+                        bank.question(item, lang, level, seed)
+                    except BankError as err:
+                        errors.append(err)
+                        break
+    return errors
+
+
+def module_bank(slug: str) -> Bank:
+    return load_bank(ROOT / "modules" / slug / "quiz.yaml", slug)

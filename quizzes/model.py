@@ -1,0 +1,223 @@
+"""The item model: what a bank item is, validated field by field.
+
+A bank is `modules/<slug>/quiz.yaml`. Each item is either written out (its text in fr
+and en, with level variants where the wording must change) or produced by a generator,
+a function `(rng, lang, level) -> dict` in the module's Python code that computes a fresh
+variant from the module's live model. Both are checked by `validate_item`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .errors import BankError
+
+LANGS = ("fr", "en")
+LEVELS = ("simple", "standard", "advanced")
+TYPES = ("single", "multiple", "truefalse", "numeric", "text", "ordering", "matching")
+MAX_SIMPLE_CHOICES = 3
+
+
+@dataclass(frozen=True)
+class Choice:
+    id: str
+    text: str
+    correct: bool = False
+    feedback: str = ""
+
+
+@dataclass(frozen=True)
+class Question:
+    """One item as a learner sees it: in one language, at one level, one variant."""
+
+    id: str
+    type: str
+    points: float
+    objective: str
+    competencies: dict
+    prompt: str
+    lang: str
+    level: str
+    choices: tuple[Choice, ...] = ()
+    answer: Any = None               # truefalse: bool; numeric: float; text: list of accepted strings
+    tolerance: float = 0.0
+    order: tuple[str, ...] = ()      # ordering: the right order of choice ids
+    pairs: tuple[tuple[str, str], ...] = ()  # matching: (left, right) in the right pairing
+    table: dict | None = None        # an optional table shown with the prompt (headers, rows)
+    feedback: str = ""
+    generated: bool = False
+    variant: str = ""
+
+    @property
+    def key(self) -> Any:
+        """The right answer, in the shape a response takes."""
+        if self.type == "single":
+            return next(c.id for c in self.choices if c.correct)
+        if self.type == "multiple":
+            return sorted(c.id for c in self.choices if c.correct)
+        if self.type == "ordering":
+            return list(self.order)
+        if self.type == "matching":
+            return {left: right for left, right in self.pairs}
+        if self.type == "text":
+            return self.answer[0]
+        return self.answer
+
+    def to_dict(self) -> dict:
+        """A plain, JSON-ready form with a stable key order."""
+        d = {
+            "id": self.id, "variant": self.variant, "type": self.type, "points": self.points,
+            "objective": self.objective, "competencies": self.competencies, "lang": self.lang,
+            "level": self.level, "prompt": self.prompt, "generated": self.generated,
+            "choices": [vars(c).copy() for c in self.choices], "answer": self.answer,
+            "tolerance": self.tolerance, "order": list(self.order), "pairs": [list(p) for p in self.pairs],
+            "table": self.table, "feedback": self.feedback,
+        }
+        return d
+
+
+def _text(value: Any, lang: str, level: str, err) -> str:
+    """Text in `lang`, possibly with per-level variants: {fr: "...", en: {simple: "...", standard: "..."}}."""
+    if not isinstance(value, dict):
+        raise err(f"must give the text in both languages, e.g. {{fr: ..., en: ...}}")
+    if lang not in value or value[lang] in (None, ""):
+        raise err(f"the '{lang}' text is missing")
+    v = value[lang]
+    if isinstance(v, dict):
+        if level in v:
+            v = v[level]
+        elif "standard" in v:
+            v = v["standard"]
+        else:
+            raise err(f"the '{lang}' text has no '{level}' or 'standard' variant")
+    if not isinstance(v, str) or not v.strip():
+        raise err(f"the '{lang}' text must be non-empty text")
+    return v.strip()
+
+
+def _clean(value: Any) -> Any:
+    """Data without the `__line__` marks the bank reader puts on every mapping."""
+    if isinstance(value, dict):
+        return {k: _clean(v) for k, v in value.items() if k != "__line__"}
+    if isinstance(value, list):
+        return [_clean(v) for v in value]
+    return value
+
+
+def validate_item(raw: Any, lang: str, level: str, file: str, line: int | None = None,
+                  generated: bool = False, variant: str = "") -> Question:
+    """Turn one raw item (from YAML or a generator) into a `Question`, or raise `BankError`."""
+    if isinstance(raw, dict):
+        line = raw.get("__line__", line)
+        raw = _clean(raw)
+    item_id = raw.get("id") if isinstance(raw, dict) else None
+
+    def err(message, fld=None):
+        return BankError(file, message, line=line, item=item_id, field=fld)
+
+    if not isinstance(raw, dict):
+        raise BankError(file, "an item must be a mapping of fields", line=line)
+    if not isinstance(item_id, str) or not item_id.strip():
+        raise err("every item needs a text id", "id")
+    kind = raw.get("type")
+    if kind not in TYPES:
+        raise err(f"unknown type {kind!r}; expected one of {', '.join(TYPES)}", "type")
+    points = raw.get("points", 1)
+    if not isinstance(points, (int, float)) or isinstance(points, bool) or points <= 0:
+        raise err("points must be a positive number", "points")
+    objective = raw.get("objective")
+    if not isinstance(objective, str) or not objective:
+        raise err("every item checks one objective (its id in module.yaml)", "objective")
+    comps = raw.get("competencies")
+    if not isinstance(comps, dict) or not comps.get("ai4k12") or not comps.get("unesco"):
+        raise err("competencies needs an 'ai4k12' big idea and a 'unesco' competency", "competencies")
+
+    def text_of(key, value, fld):
+        return _text(value, lang, level, lambda m: err(m, fld))
+
+    prompt = text_of("text", raw.get("text"), "text")
+    feedback = text_of("feedback", raw["feedback"], "feedback") if raw.get("feedback") else ""
+    common = dict(id=item_id, type=kind, points=float(points), objective=objective,
+                  competencies={k: comps[k] for k in sorted(comps)}, prompt=prompt, lang=lang, level=level,
+                  feedback=feedback, generated=generated, variant=variant, table=raw.get("table"))
+    if raw.get("table") is not None:
+        t = raw["table"]
+        if not (isinstance(t, dict) and isinstance(t.get("headers"), list) and isinstance(t.get("rows"), list)):
+            raise err("a table needs 'headers' and 'rows' lists", "table")
+
+    if kind in ("single", "multiple", "ordering", "matching"):
+        raw_choices = raw.get("choices")
+        if not isinstance(raw_choices, list) or len(raw_choices) < 2:
+            raise err("needs a list of at least two choices", "choices")
+        choices, seen = [], set()
+        for i, c in enumerate(raw_choices):
+            fld = f"choices[{i}]"
+            if not isinstance(c, dict) or not isinstance(c.get("id"), str):
+                raise err("each choice needs an id and a text", fld)
+            if c["id"] in seen:
+                raise err(f"choice id '{c['id']}' is used twice", fld)
+            seen.add(c["id"])
+            levels = c.get("levels")
+            if levels is not None and level not in levels:
+                continue  # this choice is not offered at this level
+            choices.append(Choice(c["id"], text_of("text", c.get("text"), f"{fld}.text"),
+                                  bool(c.get("correct", False)),
+                                  text_of("feedback", c["feedback"], f"{fld}.feedback") if c.get("feedback") else ""))
+        ids = {c.id for c in choices}
+        if kind in ("single", "multiple") and raw.get("answer") is not None:
+            answer = raw["answer"]
+            names = answer if isinstance(answer, list) else [answer]
+            unknown = [a for a in names if a not in ids]
+            if unknown:
+                raise err(f"the answer names no choice: {', '.join(map(str, unknown))}", "answer")
+            if kind == "single" and len(names) != 1:
+                raise err("a single-choice answer names exactly one choice", "answer")
+            choices = [Choice(c.id, c.text, c.id in names, c.feedback) for c in choices]
+        common["choices"] = tuple(choices)
+        if kind == "single":
+            right = [c for c in choices if c.correct]
+            if len(right) != 1:
+                raise err(f"a single-choice item needs exactly one correct choice at level {level}, "
+                          f"found {len(right)}", "choices")
+        if kind == "multiple" and not any(c.correct for c in choices):
+            raise err(f"a multiple-choice item needs at least one correct choice at level {level}", "choices")
+        if kind in ("single", "multiple") and level == "simple" and len(choices) > MAX_SIMPLE_CHOICES:
+            raise err(f"the simple level offers at most {MAX_SIMPLE_CHOICES} choices, found {len(choices)} "
+                      f"(mark the others with levels: [standard, advanced])", "choices")
+        if kind == "ordering":
+            order = raw.get("order")
+            if not isinstance(order, list) or sorted(order) != sorted(ids):
+                missing = sorted(set(order or []) - ids) if isinstance(order, list) else []
+                raise err("order must list every choice id once"
+                          + (f"; it names no choice: {', '.join(missing)}" if missing else ""), "order")
+            common["order"] = tuple(order)
+        if kind == "matching":
+            pairs = raw.get("pairs")
+            if not isinstance(pairs, dict) or not pairs:
+                raise err("pairs must map each left choice id to its right text", "pairs")
+            unknown = sorted(set(pairs) - ids)
+            if unknown:
+                raise err(f"pairs names no choice: {', '.join(unknown)}", "pairs")
+            common["pairs"] = tuple((left, text_of("pairs", pairs[left], f"pairs.{left}"))
+                                    for left in [c.id for c in choices] if left in pairs)
+            if len(common["pairs"]) != len(choices):
+                raise err("every left choice needs its right match", "pairs")
+    elif kind == "truefalse":
+        if not isinstance(raw.get("answer"), bool):
+            raise err("a true/false item needs answer: true or answer: false", "answer")
+        common["answer"] = raw["answer"]
+    elif kind == "numeric":
+        answer, tol = raw.get("answer"), raw.get("tolerance", 0)
+        if not isinstance(answer, (int, float)) or isinstance(answer, bool):
+            raise err("a numeric item needs a number as its answer", "answer")
+        if not isinstance(tol, (int, float)) or tol < 0:
+            raise err("tolerance must be a number of zero or more", "tolerance")
+        common["answer"], common["tolerance"] = float(answer), float(tol)
+    elif kind == "text":
+        answers = raw.get("answers")
+        if not isinstance(answers, dict) or not isinstance(answers.get(lang), list) or not answers[lang]:
+            raise err(f"a short-text item needs a list of accepted answers in '{lang}'", "answers")
+        if not all(isinstance(a, str) and a.strip() for a in answers[lang]):
+            raise err("accepted answers must be non-empty text", "answers")
+        common["answer"] = [a.strip() for a in answers[lang]]
+    return Question(**common)

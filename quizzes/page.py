@@ -1,0 +1,163 @@
+"""The quiz in the book page (kernel-free face), with its live and print faces.
+
+`SelfCheck(module, lang, level)` displays, in one MIME bundle:
+- `text/html`: the quiz graded by our vanilla JS (`static/decodia-quiz.js`); several variants
+  precomputed at build time ("New questions" switches between them). The answer key and the
+  feedback travel obfuscated, not as plain text in the page source;
+- `application/vnd.jupyter.widget-view+json`: the same quiz as an ipywidget in a live kernel;
+- `text/plain`: the worksheet of the first variant, for print.
+"""
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+from dataclasses import dataclass, field
+from functools import cached_property
+from html import escape
+
+from .assemble import Quiz, assemble
+from .bank import module_bank
+from .grading import normalise
+from .model import Question
+from .text import UI, number, quoted
+
+VARIANTS = 3
+
+
+def obfuscate(data: dict, salt: str) -> str:
+    """JSON, XOR-ed with a stream derived from `salt`, in base64: not readable in the page source."""
+    raw = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+    stream = hashlib.sha256(salt.encode()).digest()
+    return base64.b64encode(bytes(b ^ stream[i % len(stream)] for i, b in enumerate(raw))).decode("ascii")
+
+
+def reveal(blob: str, salt: str) -> dict:
+    stream = hashlib.sha256(salt.encode()).digest()
+    raw = bytes(b ^ stream[i % len(stream)] for i, b in enumerate(base64.b64decode(blob)))
+    return json.loads(raw.decode("utf-8"))
+
+
+def key_of(q: Question) -> dict:
+    """What the page needs to grade one question and give its feedback."""
+    k: dict = {"type": q.type, "points": q.points, "feedback": q.feedback}
+    if q.type in ("single", "multiple"):
+        k["correct"] = sorted(c.id for c in q.choices if c.correct)
+        k["choice_feedback"] = {c.id: c.feedback for c in q.choices if c.feedback}
+    elif q.type == "truefalse":
+        k["answer"] = q.answer
+    elif q.type == "numeric":
+        k["answer"], k["tolerance"] = q.answer, q.tolerance
+    elif q.type == "text":
+        k["accepted"] = sorted({normalise(a) for a in q.answer})
+    elif q.type == "ordering":
+        k["order"] = list(q.order)
+    elif q.type == "matching":
+        k["pairs"] = {left: right for left, right in q.pairs}
+    return k
+
+
+def _table(q: Question) -> str:
+    if not q.table:
+        return ""
+    head = "".join(f'<th scope="col">{escape(str(h))}</th>' for h in q.table["headers"])
+    rows = "".join("<tr>" + "".join(f"<td>{escape(str(c))}</td>" for c in row) + "</tr>" for row in q.table["rows"])
+    return f'<table class="decodia-table"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
+
+
+def question_html(q: Question, n: int, prefix: str, lang: str) -> str:
+    ui = UI[lang]
+    qid = f"{prefix}-{q.id}"
+    pts = ui["points" if q.points == 1 else "points_p"].format(n=number(q.points, lang))
+    legend = (f'<legend><span class="decodia-q__num">{ui["question"]} {n}</span> '
+              f'<span class="decodia-q__points">({pts})</span> {escape(q.prompt)}</legend>')
+    body = _table(q)
+    if q.type in ("single", "multiple", "truefalse"):
+        kind = "checkbox" if q.type == "multiple" else "radio"
+        options = ([(c.id, c.text) for c in q.choices] if q.type != "truefalse"
+                   else [("true", ui["true"]), ("false", ui["false"])])
+        body += "".join(
+            f'<div class="decodia-q__option"><input type="{kind}" id="{qid}-{cid}" name="{qid}" value="{escape(cid)}">'
+            f'<label for="{qid}-{cid}">{escape(text)}</label></div>' for cid, text in options)
+    elif q.type in ("numeric", "text"):
+        mode = ' inputmode="decimal"' if q.type == "numeric" else ""
+        body += (f'<div class="decodia-q__option"><label for="{qid}-input">{ui["your_answer"]}</label> '
+                 f'<input type="text" id="{qid}-input" name="{qid}" autocomplete="off" spellcheck="false"{mode}></div>')
+    elif q.type == "ordering":
+        positions = "".join(f'<option value="{i}">{i}</option>' for i in range(1, len(q.choices) + 1))
+        body += f'<p class="decodia-q__hint">{ui["order_hint"]}</p>' + "".join(
+            f'<div class="decodia-q__option"><label for="{qid}-{c.id}">{ui["position"]} {escape(quoted(c.text, lang))}'
+            f'</label> <select id="{qid}-{c.id}" name="{qid}" data-choice="{escape(c.id)}">'
+            f'<option value="">{ui["choose"]}</option>{positions}</select></div>' for c in q.choices)
+    elif q.type == "matching":
+        rights = sorted({r for _, r in q.pairs}, key=normalise)
+        opts = "".join(f'<option value="{escape(r)}">{escape(r)}</option>' for r in rights)
+        body += f'<p class="decodia-q__hint">{ui["match_hint"]}</p>' + "".join(
+            f'<div class="decodia-q__option"><label for="{qid}-{c.id}">{escape(c.text)}</label> '
+            f'<select id="{qid}-{c.id}" name="{qid}" data-choice="{escape(c.id)}"><option value="">{ui["choose"]}</option>'
+            f"{opts}</select></div>" for c in q.choices)
+    return (f'<fieldset class="decodia-q" data-qid="{escape(q.id)}" data-type="{q.type}">{legend}{body}'
+            f'<div class="decodia-q__feedback" aria-live="polite"></div></fieldset>')
+
+
+@dataclass
+class SelfCheck:
+    module: str
+    lang: str
+    level: str
+    variants: int = VARIANTS
+    n: int | None = None
+    _quizzes: list = field(default_factory=list, repr=False)
+
+    @cached_property
+    def quizzes(self) -> list[Quiz]:
+        bank = module_bank(self.module)
+        return [assemble(bank, self.lang, self.level, self.n, seed) for seed in range(1, self.variants + 1)]
+
+    def static_html(self) -> str:
+        ui = UI[self.lang]
+        store = f"decodia:quiz:{self.module}-{self.lang}-{self.level}"
+        forms = []
+        for i, quiz in enumerate(self.quizzes):
+            prefix = f"quiz-{quiz.id}"
+            keys = {q.id: key_of(q) for q in quiz.questions}
+            questions = "".join(question_html(q, n, prefix, self.lang) for n, q in enumerate(quiz.questions, 1))
+            hidden = "" if i == 0 else " hidden"
+            forms.append(
+                f'<form class="decodia-quiz__variant" data-variant="{quiz.seed}" data-quiz="{quiz.id}" '
+                f'data-max="{quiz.max_points:g}" data-key="{obfuscate(keys, quiz.id)}"{hidden} novalidate>'
+                f'<p class="decodia-quiz__set">{ui["variant"].format(n=i + 1, total=len(self.quizzes))}</p>'
+                f"{questions}"
+                f'<button type="submit" class="decodia-quiz__check">{ui["check"]}</button></form>')
+        texts = {k: ui[k] for k in ("score", "last", "right", "partial", "wrong")}
+        return (
+            f'<section class="decodia-quiz" data-decodia-quiz="{escape(self.module)}" data-store="{store}" '
+            f'data-lang="{self.lang}" data-level="{self.level}" data-module="{escape(self.module)}" '
+            f'data-text="{escape(json.dumps(texts, ensure_ascii=False))}" aria-label="{ui["title"]}">'
+            f'<p class="decodia-quiz__intro">{ui["intro"]}</p>'
+            f'<p class="decodia-quiz__last" data-last></p>{"".join(forms)}'
+            f'<p class="decodia-quiz__score" role="status" aria-live="polite" data-score></p>'
+            f'<div class="decodia-quiz__actions">'
+            f'<button type="button" data-action="new">{ui["new"]}</button>'
+            f'<button type="button" data-action="json">{ui["download_json"]}</button>'
+            f'<button type="button" data-action="csv">{ui["download_csv"]}</button></div></section>')
+
+    def worksheet_text(self) -> str:
+        from .worksheet import worksheet_text
+
+        return worksheet_text(self.quizzes[0])
+
+    def live(self):
+        from .live import LiveQuiz
+
+        return LiveQuiz(self.quizzes[0]).widget()
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        bundle = {"text/html": self.static_html(), "text/plain": self.worksheet_text()}
+        try:
+            live = self.live()._repr_mimebundle_()
+        except Exception:  # no kernel or no ipywidgets: the other faces still stand
+            live = None
+        if live and "application/vnd.jupyter.widget-view+json" in live:
+            bundle["application/vnd.jupyter.widget-view+json"] = live["application/vnd.jupyter.widget-view+json"]
+        return bundle

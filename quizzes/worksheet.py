@@ -1,0 +1,75 @@
+"""The print face: a worksheet (variant code, name and date lines, room to answer) and its answer key."""
+from __future__ import annotations
+
+from .assemble import Quiz
+from .model import Question
+from .text import UI, number, quoted
+
+
+def _answer_lines(q: Question, lang: str) -> list[str]:
+    ui = UI[lang]
+    if q.type in ("single", "multiple"):
+        return [f"  [ ] {c.text}" for c in q.choices]
+    if q.type == "truefalse":
+        return [f"  [ ] {ui['true']}    [ ] {ui['false']}"]
+    if q.type in ("numeric", "text"):
+        return [f"  {ui['your_answer']}: ______________________________"]
+    if q.type == "ordering":
+        return [f"  ___  {c.text}" for c in q.choices]
+    if q.type == "matching":
+        rights = sorted(r for _, r in q.pairs)
+        return [f"  {c.text}  →  ______" for c in q.choices] + [""] + [f"     ({chr(65 + i)}) {r}" for i, r in enumerate(rights)]
+    return []
+
+
+def _table_lines(q: Question) -> list[str]:
+    if not q.table:
+        return []
+    rows = [q.table["headers"]] + q.table["rows"]
+    widths = [max(len(str(r[i])) for r in rows) for i in range(len(rows[0]))]
+    return ["  " + "  ".join(str(c).ljust(w) for c, w in zip(r, widths)) for r in rows]
+
+
+def worksheet_text(quiz: Quiz) -> str:
+    ui = UI[quiz.lang]
+    lines = [f"{ui['worksheet']} — {quiz.module} ({quiz.lang}, {quiz.level})",
+             f"{ui['variant_code']}: {quiz.id}", "",
+             f"{ui['name']}: ______________________________    {ui['date']}: ______________", ""]
+    for n, q in enumerate(quiz.questions, 1):
+        lines.append(f"{n}. {q.prompt}")
+        lines += _table_lines(q)
+        lines += _answer_lines(q, quiz.lang)
+        lines.append("")
+    return "\n".join(lines)
+
+
+def answer_text(q: Question, lang: str) -> str:
+    ui = UI[lang]
+    if q.type in ("single", "multiple"):
+        return "; ".join(c.text for c in q.choices if c.correct)
+    if q.type == "truefalse":
+        return ui["true"] if q.answer else ui["false"]
+    if q.type == "numeric":
+        tol = f" ({ui['tolerance']} ± {number(q.tolerance, lang)})" if q.tolerance else ""
+        return number(q.answer, lang) + tol
+    if q.type == "text":
+        return f"{ui['accepted']}: " + ", ".join(quoted(a, lang) for a in q.answer)
+    if q.type == "ordering":
+        text = {c.id: c.text for c in q.choices}
+        return " → ".join(text[i] for i in q.order)
+    if q.type == "matching":
+        text = {c.id: c.text for c in q.choices}
+        return "; ".join(f"{text[left]} → {right}" for left, right in q.pairs)
+    return ""
+
+
+def answer_key_text(quiz: Quiz) -> str:
+    ui = UI[quiz.lang]
+    lines = [f"{ui['key']} — {quiz.id}", ""]
+    for n, q in enumerate(quiz.questions, 1):
+        lines += [f"{n}. {q.prompt}", f"   {ui['answer']}: {answer_text(q, quiz.lang)}",
+                  f"   {ui['objective']}: {q.objective}"]
+        if q.feedback:
+            lines.append(f"   {q.feedback}")
+        lines.append("")
+    return "\n".join(lines)
