@@ -202,8 +202,15 @@ def run_checks(root: Path = ROOT) -> list[str]:
             continue
         module = Module(d.name, d, meta)
         for lang in LANGS:
-            if not module.guide(lang).exists():
-                problems.append(f"{rel(module.guide(lang))}: the teacher page is missing")
+            guide = module.guide(lang)
+            if not guide.exists():
+                problems.append(f"{rel(guide)}: the teacher page is missing")
+            else:
+                text = guide.read_text(encoding="utf-8")
+                problems += check_front_matter(guide, text)
+                if f'AnswerKey("{module.slug}", "{lang}")' not in text:
+                    problems.append(f"{rel(guide)}: the teacher page needs the answer key: a cell calling "
+                                    f'AnswerKey("{module.slug}", "{lang}")')
             for level in LEVELS:
                 problems += check_edition(module, lang, level)
         problems += check_readability(module)

@@ -106,3 +106,97 @@ def test_print_shows_the_content_alone(watch):
             assert not loc.first.is_visible(), f"{hidden} is printed"
     assert page.locator("h1:visible").count() >= 1  # the theme prints the title once
     assert page.locator(".decodia-demo__setting").first.is_visible()
+
+
+# -- the self-check quiz, answered by keyboard ------------------------------------------------
+
+def _answer_by_keyboard(page, quiz, right=True):
+    from quizzes.grading import normalise
+
+    form = f'form[data-quiz="{quiz.id}"]'
+    for q in quiz.questions:
+        fs = f'{form} fieldset[data-qid="{q.id}"]'
+        if q.type in ("single", "truefalse", "multiple"):
+            if q.type == "truefalse":
+                values = ["true" if q.answer else "false"]
+            elif q.type == "single":
+                values = [q.key]
+            else:
+                values = q.key
+            for v in values:
+                page.focus(f'{fs} input[value="{v}"]')
+                page.keyboard.press("Space")
+        elif q.type in ("numeric", "text"):
+            page.focus(f"{fs} input")
+            value = q.key if q.type == "text" else f"{q.answer:g}"
+            page.keyboard.type(str(value).replace(".", ",") if quiz.lang == "fr" else str(value))
+        elif q.type == "ordering":
+            for c in q.choices:
+                page.focus(f'{fs} select[data-choice="{c.id}"]')
+                page.keyboard.type(str(q.order.index(c.id) + 1))
+        elif q.type == "matching":
+            rights = sorted({r for _, r in q.pairs}, key=normalise)
+            for left, target in q.pairs:
+                page.focus(f'{fs} select[data-choice="{left}"]')
+                for _ in range(rights.index(target) + 1):
+                    page.keyboard.press("ArrowDown")
+    page.focus(f"{form} button.decodia-quiz__check")
+    page.keyboard.press("Enter")
+
+
+@pytest.mark.parametrize("lang,level", [("en", "standard"), ("fr", "simple")])
+def test_quiz_answered_by_keyboard_is_graded_with_feedback(watch, lang, level, tmp_path):
+    from quizzes import SelfCheck
+
+    quiz = SelfCheck("chatbots", lang, level).quizzes[0]
+    page = watch.goto(f"{lang}/{level}/chatbots.html")
+    _answer_by_keyboard(page, quiz)
+    score = page.locator("[data-decodia-quiz] [data-score]")
+    score.wait_for()
+    page.wait_for_function("document.querySelector('[data-decodia-quiz] [data-score]').textContent.length > 0")
+    full = f"{quiz.max_points:g}"
+    expected = {"en": f"Score: {full} out of {full} points.", "fr": f"Résultat : {full} sur {full} points."}[lang]
+    assert score.inner_text() == expected
+    feedback = page.locator(f'form[data-quiz="{quiz.id}"] .decodia-q__feedback')
+    assert feedback.count() == len(quiz.questions)
+    assert all("is-right" in feedback.nth(i).get_attribute("class") for i in range(feedback.count()))
+    assert watch.axe_violations() == []
+    # Progress stays in this browser: after a reload, the last result is shown.
+    page.reload()
+    page.wait_for_load_state("networkidle")
+    assert full in page.locator("[data-decodia-quiz] [data-last]").inner_text()
+    # The result file a learner hands to a teacher is graded the same by `decodia grade`.
+    with page.expect_download() as info:
+        page.focus('[data-decodia-quiz] [data-action="json"]')
+        page.keyboard.press("Enter")
+    result = tmp_path / f"{lang}-learner.json"
+    info.value.save_as(result)
+    key = tmp_path / "key.json"
+    key.write_text(quiz.to_json(), encoding="utf-8")
+    import csv
+    import subprocess
+    import sys
+
+    proc = subprocess.run([sys.executable, "-m", "book.cli", "grade", "--key", str(key), "--responses", str(result),
+                           "--out", str(tmp_path / "out")], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    row = next(csv.DictReader((tmp_path / "out" / "gradebook.csv").open(encoding="utf-8")))
+    assert row["score"] == full
+    assert watch.console_errors == [] and watch.outside == [] and watch.failed == []
+
+
+def test_quiz_wrong_answers_and_new_questions(watch):
+    page = watch.goto("en/simple/chatbots.html")
+    quiz = page.locator("[data-decodia-quiz]")
+    first = quiz.locator("form[data-variant]").first
+    first.locator("button.decodia-quiz__check").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.querySelector('[data-decodia-quiz] [data-score]').textContent.length > 0")
+    assert quiz.locator("[data-score]").inner_text().startswith("Score: 0 out of")
+    assert "Answer to review." in first.locator(".decodia-q__feedback").first.inner_text()
+    quiz.locator('[data-action="new"]').focus()
+    page.keyboard.press("Enter")
+    visible = quiz.locator("form[data-variant]:not([hidden])")
+    assert visible.count() == 1 and visible.get_attribute("data-variant") == "2"
+    assert quiz.locator("[data-score]").inner_text() == ""
+    assert watch.console_errors == []

@@ -1,0 +1,44 @@
+"""The answer key of a module's bank, for the teacher guide (never for student pages)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+
+from .bank import module_bank
+from .text import UI
+from .worksheet import answer_text
+
+HEAD = {
+    "fr": {"caption": "Corrigé de la banque de questions (formulation du niveau standard). Les questions générées "
+                      "changent à chaque série : l'exemple montré est la série 1.",
+           "cols": ["Question", "Objectif", "Type", "Énoncé", "Réponse", "Rétroaction"], "generated": "générée"},
+    "en": {"caption": "Answer key of the item bank (standard-level wording). Generated questions change with each "
+                      "set: the example shown is set 1.",
+           "cols": ["Item", "Objective", "Type", "Question", "Answer", "Feedback"], "generated": "generated"},
+}
+
+
+@dataclass
+class AnswerKey:
+    module: str
+    lang: str
+
+    def rows(self) -> list[list[str]]:
+        bank = module_bank(self.module)
+        rows = []
+        for item in bank.items:
+            q = bank.question(item, self.lang, "standard", seed=1)
+            kind = q.type + (f" ({HEAD[self.lang]['generated']})" if q.generated else "")
+            rows.append([q.id, q.objective, kind, q.prompt, answer_text(q, self.lang), q.feedback])
+        return rows
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        head = HEAD[self.lang]
+        ths = "".join(f'<th scope="col">{escape(c)}</th>' for c in head["cols"])
+        body = "".join("<tr>" + f'<th scope="row">{escape(r[0])}</th>' + "".join(f"<td>{escape(c)}</td>" for c in r[1:])
+                       + "</tr>" for r in self.rows())
+        html = (f'<table class="decodia-table decodia-answer-key"><caption>{escape(head["caption"])}</caption>'
+                f"<thead><tr>{ths}</tr></thead><tbody>{body}</tbody></table>")
+        text = UI[self.lang]["key"] + "\n\n" + "\n\n".join(
+            f"{r[0]} [{r[1]}, {r[2]}]\n{r[3]}\n→ {r[4]}" for r in self.rows())
+        return {"text/html": html, "text/plain": text}
