@@ -228,7 +228,9 @@ class Edition:
             changed.append("_config.yml")
         if write_if_changed(self.src / "_toc.yml", yaml.safe_dump(self.toc(), allow_unicode=True, sort_keys=False)):
             changed.append("_toc.yml")
-        hashes = {m.slug: m.code_hash() for m in modules()}
+        hashes = {}
+        for m in modules():
+            hashes[m.slug] = hashes[f"{m.slug}-guide"] = m.code_hash()
         for page, source in self.staged_sources.items():
             text = source.read_text(encoding="utf-8")
             if page in hashes:

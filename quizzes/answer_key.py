@@ -11,10 +11,12 @@ from .worksheet import answer_text
 HEAD = {
     "fr": {"caption": "Corrigé de la banque de questions (formulation du niveau standard). Les questions générées "
                       "changent à chaque série : l'exemple montré est la série 1.",
-           "cols": ["Question", "Objectif", "Type", "Énoncé", "Réponse", "Rétroaction"], "generated": "générée"},
+           "cols": ["Question", "Objectif", "Type", "Énoncé", "Réponse", "Rétroaction"], "generated": "générée",
+           "answer": "Réponse :", "feedback": "Rétroaction :"},
     "en": {"caption": "Answer key of the item bank (standard-level wording). Generated questions change with each "
                       "set: the example shown is set 1.",
-           "cols": ["Item", "Objective", "Type", "Question", "Answer", "Feedback"], "generated": "generated"},
+           "cols": ["Item", "Objective", "Type", "Question", "Answer", "Feedback"], "generated": "generated",
+           "answer": "Answer:", "feedback": "Feedback:"},
 }
 
 
@@ -34,11 +36,13 @@ class AnswerKey:
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         head = HEAD[self.lang]
-        ths = "".join(f'<th scope="col">{escape(c)}</th>' for c in head["cols"])
-        body = "".join("<tr>" + f'<th scope="row">{escape(r[0])}</th>' + "".join(f"<td>{escape(c)}</td>" for c in r[1:])
-                       + "</tr>" for r in self.rows())
-        html = (f'<table class="decodia-table decodia-answer-key"><caption>{escape(head["caption"])}</caption>'
-                f"<thead><tr>{ths}</tr></thead><tbody>{body}</tbody></table>")
+        items = "".join(
+            f'<li><p class="decodia-key__meta"><code>{escape(r[0])}</code> · {escape(r[1])} · {escape(r[2])}</p>'
+            f"<p>{escape(r[3])}</p><p><strong>{escape(head['answer'])}</strong> {escape(r[4])}</p>"
+            + (f'<p class="decodia-key__feedback"><strong>{escape(head["feedback"])}</strong> {escape(r[5])}</p>' if r[5] else "")
+            + "</li>" for r in self.rows())
+        html = (f'<div class="decodia-answer-key"><p><em>{escape(head["caption"])}</em></p>'
+                f"<ol>{items}</ol></div>")
         text = UI[self.lang]["key"] + "\n\n" + "\n\n".join(
             f"{r[0]} [{r[1]}, {r[2]}]\n{r[3]}\n→ {r[4]}" for r in self.rows())
         return {"text/html": html, "text/plain": text}

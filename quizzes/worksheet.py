@@ -46,7 +46,7 @@ def worksheet_text(quiz: Quiz) -> str:
 def answer_text(q: Question, lang: str) -> str:
     ui = UI[lang]
     if q.type in ("single", "multiple"):
-        return "; ".join(c.text for c in q.choices if c.correct)
+        return " • ".join(c.text for c in q.choices if c.correct)
     if q.type == "truefalse":
         return ui["true"] if q.answer else ui["false"]
     if q.type == "numeric":
