@@ -12,9 +12,11 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from html import escape
+
+from widgets.faces import three_faces
 
 from .assemble import Quiz, assemble
 from .bank import module_bank
@@ -107,7 +109,6 @@ class SelfCheck:
     level: str
     variants: int = VARIANTS
     n: int | None = None
-    _quizzes: list = field(default_factory=list, repr=False)
 
     @cached_property
     def quizzes(self) -> list[Quiz]:
@@ -153,11 +154,4 @@ class SelfCheck:
         return LiveQuiz(self.quizzes[0]).widget()
 
     def _repr_mimebundle_(self, include=None, exclude=None):
-        bundle = {"text/html": self.static_html(), "text/plain": self.worksheet_text()}
-        try:
-            live = self.live()._repr_mimebundle_()
-        except Exception:  # no kernel or no ipywidgets: the other faces still stand
-            live = None
-        if live and "application/vnd.jupyter.widget-view+json" in live:
-            bundle["application/vnd.jupyter.widget-view+json"] = live["application/vnd.jupyter.widget-view+json"]
-        return bundle
+        return three_faces(self.static_html(), self.worksheet_text(), self.live)

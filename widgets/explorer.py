@@ -15,7 +15,6 @@ Each builder's MIME priorities choose the face.
 """
 from __future__ import annotations
 
-import base64
 import itertools
 import json
 import re
@@ -23,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
+from .faces import three_faces
 from .views import View, esc
 
 STATIC = Path(__file__).parent / "static"
@@ -169,13 +169,4 @@ class Explorer:
     # -- all faces together ------------------------------------------------
     def _repr_mimebundle_(self, include=None, exclude=None):
         default = self.view(self.default)
-        bundle: dict[str, Any] = {"text/html": self.static_html(), "text/plain": default.text}
-        if default.png:
-            bundle["image/png"] = base64.b64encode(default.png).decode("ascii")
-        try:
-            live = self.live()._repr_mimebundle_()
-        except Exception:  # no ipywidgets or no kernel: the other faces still stand
-            live = None
-        if live and "application/vnd.jupyter.widget-view+json" in live:
-            bundle["application/vnd.jupyter.widget-view+json"] = live["application/vnd.jupyter.widget-view+json"]
-        return bundle
+        return three_faces(self.static_html(), default.text, self.live, default.png)
