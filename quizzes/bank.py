@@ -116,6 +116,55 @@ class Bank:
         return seen
 
 
+SCHEMA = Path(__file__).with_name("bank.schema.json")
+
+
+def _strip_lines(value):
+    if isinstance(value, dict):
+        return {k: _strip_lines(v) for k, v in value.items() if k != "__line__"}
+    if isinstance(value, list):
+        return [_strip_lines(v) for v in value]
+    return value
+
+
+def schema_errors(data, name: str) -> list[BankError]:
+    """The bank checked against `bank.schema.json` (JSON Schema), each error at its item, line and field."""
+    import json
+
+    import jsonschema
+
+    validator = jsonschema.Draft202012Validator(json.loads(SCHEMA.read_text(encoding="utf-8")))
+    errors = []
+    for e in sorted(validator.iter_errors(_strip_lines(data)), key=lambda e: [str(p) for p in e.absolute_path]):
+        path = list(e.absolute_path)
+        item, line, fld = None, data.get("__line__") if isinstance(data, dict) else None, None
+        if len(path) >= 2 and path[0] == "items" and isinstance(path[1], int):
+            raw = data["items"][path[1]]
+            if isinstance(raw, dict):
+                item, line = raw.get("id"), raw.get("__line__", line)
+            node = raw
+            for p in path[2:]:  # the line of the innermost mapping on the path
+                node = node[p] if isinstance(node, (dict, list)) else None
+                if isinstance(node, dict) and "__line__" in node:
+                    line = node["__line__"]
+            fld = ".".join(f"[{p}]" if isinstance(p, int) else str(p) for p in path[2:]).replace(".[", "[") or None
+        elif path:
+            fld = str(path[0])
+        message = e.message
+        if e.validator == "required":
+            missing = e.message.split("'")[1]
+            fld = f"{fld}.{missing}" if fld else missing
+            message = "is required but missing"
+        elif e.validator == "enum":
+            message = f"unknown value {e.instance!r}; expected one of {', '.join(map(str, e.validator_value))}"
+        elif e.validator == "additionalProperties":
+            message = f"unexpected field(s): {message.split('(')[-1].rstrip(')')}"
+        elif e.validator in ("anyOf", "oneOf"):
+            message = "must be text, or text per level {simple, standard, advanced}"
+        errors.append(BankError(name, message, line=line, item=item, field=fld))
+    return errors
+
+
 def load_bank(path: Path, module: str | None = None) -> Bank:
     """Read and check the shape of a bank; raise BankErrors listing every problem found."""
     path = Path(path)
@@ -124,6 +173,9 @@ def load_bank(path: Path, module: str | None = None) -> Bank:
     if not isinstance(data, dict) or not isinstance(data.get("items"), list):
         raise BankErrors([BankError(name, "must be a mapping with 'module' and a list of 'items'",
                                     line=data.get("__line__") if isinstance(data, dict) else 1)])
+    shape = schema_errors(data, name)
+    if shape:
+        raise BankErrors(shape)
     module = module or data.get("module") or path.parent.name
     errors: list[BankError] = []
     items: list[BankItem] = []

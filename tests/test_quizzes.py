@@ -101,9 +101,9 @@ BAD_BANKS = [
     ("", None, "is empty"),
     ("- just\n- a list\n", "line 1", "must be a mapping with 'module' and a list of 'items'"),
     ("items:\n  - id: a\n    type: wizard\n    objective: o\n    competencies: {ai4k12: x, unesco: y}\n"
-     "    text: {fr: a, en: b}\n", "line 2", "item 'a', field 'type': unknown type 'wizard'"),
+     "    text: {fr: a, en: b}\n", "line 2", "item 'a', field 'type': unknown value 'wizard'; expected one of single"),
     ("items:\n  - id: a\n    type: truefalse\n    answer: true\n    objective: o\n"
-     "    competencies: {ai4k12: x, unesco: y}\n    text: {fr: Vrai}\n", "line 2", "field 'text': the 'en' text is missing"),
+     "    competencies: {ai4k12: x, unesco: y}\n    text: {fr: Vrai}\n", "line 7", "item 'a', field 'text.en': is required but missing"),
     ("items:\n  - id: a\n    type: single\n    objective: o\n    competencies: {ai4k12: x, unesco: y}\n"
      "    text: {fr: Q, en: Q}\n    answer: z\n    choices:\n      - {id: a, text: {fr: a, en: a}}\n"
      "      - {id: b, text: {fr: b, en: b}}\n", "line 2", "field 'answer': the answer names no choice: z"),
@@ -111,7 +111,8 @@ BAD_BANKS = [
      "    text: {fr: Q, en: Q}\n    choices:\n" + "".join(
          f"      - {{id: {c}, text: {{fr: {c}, en: {c}}}, correct: {str(c == 'a').lower()}}}\n" for c in "abcd"),
      "line 2", "the simple level offers at most 3 choices"),
-    ("items:\n  - id: a\n    generator: no_such_generator\n    objective: o\n", "line 2",
+    ("items:\n  - id: a\n    generator: no_such_generator\n    objective: o\n"
+     "    competencies: {ai4k12: x, unesco: y}\n", "line 2",
      "no generator named 'no_such_generator'"),
 ]
 
@@ -133,13 +134,29 @@ def test_bad_banks_are_refused_with_file_line_item_and_field(tmp_path, text, lin
         assert line in msg
 
 
+def test_schema_reports_missing_and_unexpected_fields_at_their_line(tmp_path):
+    path = tmp_path / "quiz.yaml"
+    path.write_text("module: chatbots\nitems:\n  - id: a\n    type: single\n    objective: o\n"
+                    "    competencies: {ai4k12: x}\n    text: {fr: Q, en: Q}\n    colour: blue\n"
+                    "    choices:\n      - {id: a, text: {fr: a, en: a}}\n      - {id: b, text: {fr: b}}\n",
+                    encoding="utf-8")
+    with pytest.raises(BankErrors) as info:
+        load_bank(path, "chatbots")
+    messages = [str(e) for e in info.value.errors]
+    assert any("line 6, item 'a', field 'competencies.unesco': is required but missing" in m for m in messages)
+    assert any("line 11, item 'a', field 'choices[1].text.en': is required but missing" in m for m in messages)
+    assert any("line 3, item 'a': unexpected field(s): 'colour' was unexpected" in m for m in messages)
+
+
 def test_binary_bank_and_duplicate_ids_are_refused(tmp_path):
     path = tmp_path / "quiz.yaml"
     path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
     with pytest.raises(BankError, match="binary file"):
         load_bank(path, "chatbots")
-    path.write_text("items:\n  - id: a\n    objective: o\n  - id: a\n    objective: o\n", encoding="utf-8")
-    with pytest.raises(BankErrors, match=r"line 4, item 'a', field 'id': duplicate id \(first used on line 2\)"):
+    item = "  - id: a\n    type: truefalse\n    answer: true\n    objective: o\n" \
+           "    competencies: {ai4k12: x, unesco: y}\n    text: {fr: Vrai, en: 'True'}\n"
+    path.write_text("items:\n" + item + item, encoding="utf-8")
+    with pytest.raises(BankErrors, match=r"line 8, item 'a', field 'id': duplicate id \(first used on line 2\)"):
         load_bank(path, "chatbots")
 
 
