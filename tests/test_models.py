@@ -125,3 +125,11 @@ def test_stop_sequence_ends_generation_but_a_lone_word_does_not():
     m = NGramModel.train("a bonne question . question : b .", n=3)
     new = m.generate_tokens("a bonne", 30, 0, stop=("question", ":"))
     assert new == ["question", "."]  # "bonne question" is kept; the label "question :" ends it
+
+
+def test_probability_backs_off_and_never_is_zero():
+    m = NGramModel.train(TEXT, n=2)
+    assert m.probability(["le"], "chat") == 3 / 4
+    assert m.probability(["le"], "dort") == 0.4 * m.counts[()]["dort"] / sum(m.counts[()].values())
+    assert 0 < m.probability(["le"], "zèbre") < m.probability(["le"], "dort")
+    assert m.sequence_score("le", "chat dort") > m.sequence_score("le", "chien mange")

@@ -41,7 +41,7 @@ class ChatBot:
         ends = [i for i, w in enumerate(new) if w in {".", "!", "?"}]
         if ends:
             new = new[: ends[-1] + 1]
-        return Exchange(question, prompt, join_words(new, self.lang))
+        return Exchange(question, prompt, join_words(new, self.lang, self.model.cased))
 
     def continue_text(self, text: str, temperature: float = 0.7, seed: int = 0, length: int = 25) -> str:
         """The same model without the format: it just keeps writing."""

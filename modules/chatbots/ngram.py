@@ -6,7 +6,7 @@ import random
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from .text import join_words, words
+from .text import casing, join_words, words
 
 
 @dataclass(frozen=True)
@@ -29,11 +29,13 @@ class NGramModel:
         self.n = n
         self.counts: dict[tuple[str, ...], Counter] = defaultdict(Counter)
         self.size = 0
+        self.cased: dict[str, str] = {}
 
     @classmethod
     def train(cls, text: str, n: int = 2) -> "NGramModel":
         model = cls(n)
         tokens = words(text)
+        model.cased = casing(text)
         model.size = len(tokens)
         for order in range(n):  # order = context length: 0 (unigram) .. n-1
             for i in range(order, len(tokens)):
@@ -60,6 +62,32 @@ class NGramModel:
         total = sum(counter.values())
         ranked = sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))
         return [Candidate(w, c, c / total) for w, c in ranked[:k]]
+
+    def probability(self, context: list[str], word: str, backoff: float = 0.4) -> float:
+        """A score for `word` after `context`, for any word, seen or not ("stupid back-off").
+
+        The share of `word` after the longest context seen; when the word never followed
+        it, a shorter context's share times `backoff` per step; for a word never seen at
+        all, one count out of the text's size. Scores compare answers; they are not
+        normalised probabilities.
+        """
+        factor = 1.0
+        for order in range(min(self.n - 1, len(context)), -1, -1):
+            counter = self.counts.get(tuple(context[len(context) - order:]) if order else ())
+            if counter and counter.get(word):
+                return factor * counter[word] / sum(counter.values())
+            if counter:
+                factor *= backoff
+        return factor / (self.size + len(self.counts[()]))
+
+    def sequence_score(self, prompt: str | list[str], continuation: str | list[str]) -> float:
+        """Log-score of a whole continuation after the prompt, word by word."""
+        context = words(prompt) if isinstance(prompt, str) else list(prompt)
+        total = 0.0
+        for w in (words(continuation) if isinstance(continuation, str) else continuation):
+            total += math.log(self.probability(context, w))
+            context.append(w)
+        return total
 
     def distribution(self, prompt: str | list[str], temperature: float = 1.0) -> list[Candidate]:
         """Next-word probabilities reshaped by temperature.
@@ -101,4 +129,4 @@ class NGramModel:
                  seed: int = 0, lang: str = "fr") -> str:
         """The prompt followed by `length` generated words, as readable text."""
         new = self.generate_tokens(prompt, length, temperature, seed)
-        return join_words(words(prompt) + new, lang)
+        return join_words(words(prompt) + new, lang, self.cased)

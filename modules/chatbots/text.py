@@ -39,12 +39,32 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text.replace("’", "'").lower())
 
 
-def join_words(tokens: list[str], lang: str = "fr") -> str:
-    """Join words back into readable text: spacing rules and capitals after a full stop."""
+def casing(text: str) -> dict[str, str]:
+    """How names are written: words capitalised in the middle of sentences ("québec" -> "Québec", "clsc" -> "CLSC")."""
+    from collections import Counter, defaultdict
+
+    forms: dict[str, Counter] = defaultdict(Counter)
+    for line in text.replace("’", "'").splitlines():
+        previous = "."
+        for form in _WORD.findall(line):
+            if previous not in {".", "?", "!", ":"}:  # a sentence's first word says nothing
+                forms[form.lower()][form] += 1
+            previous = form
+    out = {}
+    for low, counter in forms.items():
+        best, n = counter.most_common(1)[0]
+        if best != low and n > counter.get(low, 0):
+            out[low] = best
+    return out
+
+
+def join_words(tokens: list[str], lang: str = "fr", cased: dict[str, str] | None = None) -> str:
+    """Join words back into readable text: spacing rules, capitals after a full stop and for names."""
     out: list[str] = []
     capital = True
     for tok in tokens:
-        shown = tok.capitalize() if capital and tok[:1].isalpha() else tok
+        tok = (cased or {}).get(tok, tok)
+        shown = tok[:1].upper() + tok[1:] if capital and tok[:1].isalpha() else tok
         if lang == "en" and tok in {"i", "i'"}:
             shown = tok.upper()
         if tok[:1].isalpha() or tok[:1].isdigit():
