@@ -3,9 +3,11 @@ import re
 
 import pytest
 
-from book.editions import all_editions
+from book.editions import all_editions, modules
 
-PAGES = ["index.html", "chatbots.html", "chatbots-guide.html", "glossary.html", "search.html", "genindex.html"]
+SLUGS = [m.slug for m in modules()]
+PAGES = ["index.html", "glossary.html", "search.html", "genindex.html"] + \
+    [f"{slug}{suffix}.html" for slug in SLUGS for suffix in ("", "-guide")]
 EVERY_PAGE = ["index.html"] + [f"{e.lang}/{e.level}/{p}" for e in all_editions() for p in PAGES]
 
 
@@ -65,11 +67,12 @@ def test_temperature_slider_by_keyboard_changes_the_text(watch):
     assert "Température = 2,5" in demo.locator("[data-status]").inner_text()
 
 
-def test_every_demo_of_every_edition_switches_state(watch):
+@pytest.mark.parametrize("module", modules(), ids=lambda m: m.slug)
+def test_every_demo_of_every_edition_switches_state(watch, module):
     for e in all_editions():
-        page = watch.goto(f"{e.lang}/{e.level}/chatbots.html")
+        page = watch.goto(f"{e.lang}/{e.level}/{module.slug}.html")
         demos = page.locator("[data-decodia-demo]")
-        assert demos.count() == 6
+        assert demos.count() == len(module.meta["demos"])
         for i in range(demos.count()):
             demo = demos.nth(i)
             before = demo.locator(".decodia-demo__panel:not([hidden])").inner_html()

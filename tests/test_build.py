@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from book.editions import all_editions
+from book.editions import all_editions, modules
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGES = ["index", "chatbots", "chatbots-guide", "glossary"]
+SLUGS = [m.slug for m in modules()]
+PAGES = ["index", "glossary"] + [f"{slug}{suffix}" for slug in SLUGS for suffix in ("", "-guide")]
 
 
 def test_full_build_with_warnings_as_errors(book_build):
@@ -34,8 +35,9 @@ def test_pdf_of_every_module_in_every_edition(built):
     if not shutil.which("chromium"):
         pytest.skip("PDFs are made where Chromium is present")
     for e in all_editions():
-        pdf = built / "pdf" / f"chatbots-{e.lang}-{e.level}.pdf"
-        assert pdf.read_bytes()[:5] == b"%PDF-" and pdf.stat().st_size > 20_000
+        for slug in SLUGS:
+            pdf = built / "pdf" / f"{slug}-{e.lang}-{e.level}.pdf"
+            assert pdf.read_bytes()[:5] == b"%PDF-" and pdf.stat().st_size > 20_000
 
 
 # What a page would fetch: scripts, styles, icons, images, frames, CSS url() and @import.
@@ -57,8 +59,8 @@ def test_nothing_is_fetched_from_another_host(built):
 
 
 def test_pages_carry_no_widget_state_thebe_or_fontawesome(built):
-    for e in all_editions():
-        html = (e.out / "chatbots.html").read_text(encoding="utf-8")
+    for e, slug in [(e, slug) for e in all_editions() for slug in SLUGS]:
+        html = (e.out / f"{slug}.html").read_text(encoding="utf-8")
         assert "widget-state+json" not in html and "thebe" not in html.lower()
         assert "fontawesome.js" not in html and "require.js" not in html and "mathjax" not in html.lower()
         assert not (e.out / "_static" / "scripts" / "fontawesome.js").exists()

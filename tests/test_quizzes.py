@@ -27,8 +27,15 @@ def test_the_chatbots_bank_is_valid_and_complete(bank):
     assert kinds >= {"single", "multiple", "truefalse", "numeric", "text", "ordering", "matching"}
 
 
-def test_stress_every_item_every_seed_language_and_level(bank):
-    """PrairieLearn / R-exams style: 200 seeds x 2 languages x 3 levels for every item."""
+BANKS = sorted(p.parent.name for p in __import__("pathlib").Path(__file__).resolve().parent.parent.glob("modules/*/quiz.yaml"))
+
+
+@pytest.mark.parametrize("slug", BANKS)
+def test_stress_every_item_every_seed_language_and_level(slug):
+    """PrairieLearn / R-exams style: 200 seeds x 2 languages x 3 levels for every item of every bank."""
+    bank = module_bank(slug)
+    assert validate_bank(bank) == []
+    assert len(bank.items) >= 15 and sum(1 for it in bank.items if it.generator) >= 5
     for item in bank.items:
         seeds = range(200) if item.generator else [0]
         for seed in seeds:

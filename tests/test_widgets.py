@@ -69,13 +69,23 @@ def test_views_escape_and_localise_numbers():
     assert "50.0%" in bars([("cat", 0.5)], "P", "en", ("Word", "P")).html
 
 
-DEMOS = ["tokens", "token_cost", "next_word", "temperature", "neural", "chat"]
+def _all_demos():
+    import yaml
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    for meta in sorted(root.glob("modules/*/module.yaml")):
+        data = yaml.safe_load(meta.read_text(encoding="utf-8"))
+        for name in data["demos"]:
+            yield data["slug"], name
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
-@pytest.mark.parametrize("name", DEMOS)
-def test_every_chatbots_demo_switches_between_distinct_real_results(name, lang):
-    e = getattr(demo, name)(lang)
+@pytest.mark.parametrize("slug,name", list(_all_demos()))
+def test_every_demo_switches_between_distinct_real_results(slug, name, lang):
+    import importlib
+
+    e = getattr(importlib.import_module(f"widgets.{slug}"), name)(lang)
     html = e.static_html()
     panels = re.findall(r'<div class="decodia-demo__panel" data-key="[\d.]+"(?: hidden)?>(.*?)</div><(?:div class="decodia-demo__panel"|/div>)', html, re.S)
     assert len(set(panels)) >= 2, "switching the controls must change what is shown"
