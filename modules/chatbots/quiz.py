@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from .chat import ChatBot
 from .ngram import NGramModel
-from .text import load_corpus
+from .text import load_corpus, percent_text, quoted
 from .tokens import BPETokenizer
 
 
@@ -33,15 +33,6 @@ def _tokenizer() -> BPETokenizer:
 @lru_cache(maxsize=None)
 def _chatbot(lang: str) -> ChatBot:
     return ChatBot(lang)
-
-
-def _q(text: str, lang: str) -> str:
-    return f"«\u00a0{text}\u00a0»" if lang == "fr" else f"\u201c{text}\u201d"
-
-
-def _percent(x: float, lang: str) -> str:
-    s = f"{100 * x:.0f}"
-    return f"{s}\u00a0%" if lang == "fr" else f"{s}%"
 
 
 # Contexts whose most frequent next word is clear (its count beats the second one).
@@ -71,15 +62,15 @@ def next_word_from_counts(rng, lang: str, level: str) -> dict:
     order = list(cands)
     rng.shuffle(order)
     text = {
-        "fr": {"simple": f"Notre modèle a compté les mots vus après {_q(word, lang)}. Quel mot va-t-il proposer en premier ?",
-               "standard": f"Voici ce que notre modèle a compté après {_q(word, lang)} dans son texte d'entraînement. "
+        "fr": {"simple": f"Notre modèle a compté les mots vus après {quoted(word, lang)}. Quel mot va-t-il proposer en premier ?",
+               "standard": f"Voici ce que notre modèle a compté après {quoted(word, lang)} dans son texte d'entraînement. "
                            "Quel mot prédit-il le plus probablement ?",
-               "advanced": f"Table des comptes du modèle bigramme pour le contexte {_q(word, lang)}. "
+               "advanced": f"Table des comptes du modèle bigramme pour le contexte {quoted(word, lang)}. "
                            "Quel mot maximise P(mot | contexte) ?"},
-        "en": {"simple": f"Our model counted the words it saw after {_q(word, lang)}. Which word will it suggest first?",
-               "standard": f"Here is what our model counted after {_q(word, lang)} in its training text. "
+        "en": {"simple": f"Our model counted the words it saw after {quoted(word, lang)}. Which word will it suggest first?",
+               "standard": f"Here is what our model counted after {quoted(word, lang)} in its training text. "
                            "Which word does it predict as most likely?",
-               "advanced": f"Count table of the bigram model for the context {_q(word, lang)}. "
+               "advanced": f"Count table of the bigram model for the context {quoted(word, lang)}. "
                            "Which word maximises P(word | context)?"},
     }
     right = cands[0].word
@@ -94,8 +85,8 @@ def next_word_from_counts(rng, lang: str, level: str) -> dict:
         "choices": [{"id": f"w{i}", "text": {lang: c.word}, "correct": c.word == right,
                      "feedback": {lang: (fb_right if c.word == right else fb_wrong)[lang]}}
                     for i, c in enumerate(order)],
-        "feedback": {lang: {"fr": f"Après {_q(word, lang)}, le modèle a vu {_q(right, lang)} {cands[0].count} fois.",
-                            "en": f"After {_q(word, lang)}, the model saw {_q(right, lang)} {cands[0].count} times."}[lang]},
+        "feedback": {lang: {"fr": f"Après {quoted(word, lang)}, le modèle a vu {quoted(right, lang)} {cands[0].count} fois.",
+                            "en": f"After {quoted(word, lang)}, the model saw {quoted(right, lang)} {cands[0].count} times."}[lang]},
     }
 
 
@@ -108,29 +99,29 @@ def probability_from_counts(rng, lang: str, level: str) -> dict:
     target = rng.choice(cands)
     percent = round(100 * target.count / total)
     text = {
-        "fr": {"simple": f"Après {_q(word, lang)}, le modèle a vu {total} mots en tout. Il a vu {_q(target.word, lang)} "
+        "fr": {"simple": f"Après {quoted(word, lang)}, le modèle a vu {total} mots en tout. Il a vu {quoted(target.word, lang)} "
                          f"{target.count} fois. Quelle part des cas, en pour cent ? Arrondissez à l'unité.",
-               "standard": f"Après {_q(word, lang)}, le modèle a vu {total} mots suivants en tout, dont "
-                           f"{_q(target.word, lang)} {target.count} fois. Quelle probabilité donne-t-il à "
-                           f"{_q(target.word, lang)} ? Répondez en pour cent, arrondi à l'unité.",
-               "advanced": f"Le contexte {_q(word, lang)} a été suivi de {total} mots dans le corpus, dont "
-                           f"{_q(target.word, lang)} {target.count} fois. Donnez P({target.word} | {word}) en pour cent, "
+               "standard": f"Après {quoted(word, lang)}, le modèle a vu {total} mots suivants en tout, dont "
+                           f"{quoted(target.word, lang)} {target.count} fois. Quelle probabilité donne-t-il à "
+                           f"{quoted(target.word, lang)} ? Répondez en pour cent, arrondi à l'unité.",
+               "advanced": f"Le contexte {quoted(word, lang)} a été suivi de {total} mots dans le corpus, dont "
+                           f"{quoted(target.word, lang)} {target.count} fois. Donnez P({target.word} | {word}) en pour cent, "
                            "arrondi à l'unité."},
-        "en": {"simple": f"After {_q(word, lang)}, the model saw {total} words in all. It saw {_q(target.word, lang)} "
+        "en": {"simple": f"After {quoted(word, lang)}, the model saw {total} words in all. It saw {quoted(target.word, lang)} "
                          f"{target.count} times. What share of the cases is that, in percent? Round to a whole number.",
-               "standard": f"After {_q(word, lang)}, the model saw {total} next words in all, {_q(target.word, lang)} "
-                           f"{target.count} times. What probability does it give {_q(target.word, lang)}? "
+               "standard": f"After {quoted(word, lang)}, the model saw {total} next words in all, {quoted(target.word, lang)} "
+                           f"{target.count} times. What probability does it give {quoted(target.word, lang)}? "
                            "Answer in percent, rounded to a whole number.",
-               "advanced": f"The context {_q(word, lang)} was followed by {total} words in the corpus, "
-                           f"{_q(target.word, lang)} {target.count} times. Give P({target.word} | {word}) in percent, "
+               "advanced": f"The context {quoted(word, lang)} was followed by {total} words in the corpus, "
+                           f"{quoted(target.word, lang)} {target.count} times. Give P({target.word} | {word}) in percent, "
                            "rounded to a whole number."},
     }
     return {
         "type": "numeric", "answer": percent, "tolerance": 1,
         "text": {lang: text[lang]},
-        "feedback": {lang: {"fr": f"{target.count} ÷ {total} ≈ {_percent(target.count / total, lang)} : "
+        "feedback": {lang: {"fr": f"{target.count} ÷ {total} ≈ {percent_text(target.count / total, lang)} : "
                                   "la probabilité est la part des fois où ce mot a suivi.",
-                            "en": f"{target.count} ÷ {total} ≈ {_percent(target.count / total, lang)}: "
+                            "en": f"{target.count} ÷ {total} ≈ {percent_text(target.count / total, lang)}: "
                                   "the probability is the share of times this word came next."}[lang]},
     }
 
@@ -142,15 +133,15 @@ def greedy_next_word(rng, lang: str, level: str) -> dict:
     rng.shuffle(order)
     right = _bigram(lang).distribution([word], 0)[0].word
     text = {
-        "fr": {"simple": f"La température est à 0. Après {_q(word, lang)}, quel mot le modèle choisit-il ?",
-               "standard": f"À la température 0, après {_q(word, lang)}, quel mot le modèle écrit-il ? "
+        "fr": {"simple": f"La température est à 0. Après {quoted(word, lang)}, quel mot le modèle choisit-il ?",
+               "standard": f"À la température 0, après {quoted(word, lang)}, quel mot le modèle écrit-il ? "
                            "Le tableau donne ses comptes.",
-               "advanced": f"Échantillonnage à T = 0 dans le contexte {_q(word, lang)} (comptes ci-dessous). "
+               "advanced": f"Échantillonnage à T = 0 dans le contexte {quoted(word, lang)} (comptes ci-dessous). "
                            "Quel mot est tiré ?"},
-        "en": {"simple": f"The temperature is 0. After {_q(word, lang)}, which word does the model pick?",
-               "standard": f"At temperature 0, after {_q(word, lang)}, which word does the model write? "
+        "en": {"simple": f"The temperature is 0. After {quoted(word, lang)}, which word does the model pick?",
+               "standard": f"At temperature 0, after {quoted(word, lang)}, which word does the model write? "
                            "The table gives its counts.",
-               "advanced": f"Sampling at T = 0 in the context {_q(word, lang)} (counts below). Which word is drawn?"},
+               "advanced": f"Sampling at T = 0 in the context {quoted(word, lang)} (counts below). Which word is drawn?"},
     }
     fb = {"fr": "À 0, le modèle prend toujours le mot le plus probable, sans tirage au sort.",
           "en": "At 0, the model always takes the most likely word, with no random draw."}
@@ -175,8 +166,8 @@ def which_temperature(rng, lang: str, level: str) -> dict:
     written = model.generate(prompt, 18, temperature, seed, lang)
     t25 = "2,5" if lang == "fr" else "2.5"
     text = {
-        "fr": f"Notre modèle a écrit ce texte : {_q(written + ' …', lang)} À quelle température ?",
-        "en": f"Our model wrote this text: {_q(written + ' …', lang)} At which temperature?",
+        "fr": f"Notre modèle a écrit ce texte : {quoted(written + ' …', lang)} À quelle température ?",
+        "en": f"Our model wrote this text: {quoted(written + ' …', lang)} At which temperature?",
     }
     fb = {"fr": "À 0, le texte suit toujours le mot le plus fréquent : il est prudent et se répète. "
                 "À 2,5, des mots rares arrivent et le texte part dans tous les sens.",
@@ -202,15 +193,15 @@ def count_tokens(rng, lang: str, level: str) -> dict:
     pieces = _tokenizer().encode(sentence)
     shown = " ".join(f"[{p}]" for p in pieces)
     text = {
-        "fr": {"simple": f"Notre découpeur coupe la phrase {_q(sentence, lang)} ainsi : {shown}. Combien de jetons ?",
-               "standard": f"Notre découpeur (entraîné sur le texte anglais) découpe {_q(sentence, lang)} en : "
+        "fr": {"simple": f"Notre découpeur coupe la phrase {quoted(sentence, lang)} ainsi : {shown}. Combien de jetons ?",
+               "standard": f"Notre découpeur (entraîné sur le texte anglais) découpe {quoted(sentence, lang)} en : "
                            f"{shown}. Combien de jetons cela fait-il ?",
-               "advanced": f"Le découpeur BPE du cours (600 fusions, texte anglais) produit pour {_q(sentence, lang)} "
+               "advanced": f"Le découpeur BPE du cours (600 fusions, texte anglais) produit pour {quoted(sentence, lang)} "
                            f"les jetons : {shown}. Combien de jetons ?"},
-        "en": {"simple": f"Our tokenizer cuts the sentence {_q(sentence, lang)} like this: {shown}. How many tokens?",
-               "standard": f"Our tokenizer (trained on the English text) cuts {_q(sentence, lang)} into: {shown}. "
+        "en": {"simple": f"Our tokenizer cuts the sentence {quoted(sentence, lang)} like this: {shown}. How many tokens?",
+               "standard": f"Our tokenizer (trained on the English text) cuts {quoted(sentence, lang)} into: {shown}. "
                            "How many tokens is that?",
-               "advanced": f"The course BPE tokenizer (600 merges, English text) gives for {_q(sentence, lang)} the "
+               "advanced": f"The course BPE tokenizer (600 merges, English text) gives for {quoted(sentence, lang)} the "
                            f"tokens: {shown}. How many tokens?"},
     }
     return {
@@ -237,10 +228,10 @@ def context_window(rng, lang: str, level: str) -> dict:
         choices.append(("all", {"fr": "Toute la conversation depuis le début", "en": "The whole conversation from the start"}[lang], False))
     order = list(choices)
     rng.shuffle(order)
-    text = {"fr": f"On demande à notre robot : {_q(question, lang)} Quels mots regarde-t-il pour choisir le premier mot de sa réponse ?",
-            "en": f"We ask our chatbot: {_q(question, lang)} Which words does it look at to choose the first word of its answer?"}
-    fb = {"fr": f"Notre modèle ne regarde que les deux derniers mots, {_q(seen, lang)}. La question elle-même ne compte pas.",
-          "en": f"Our model only looks at the last two words, {_q(seen, lang)}. The question itself does not count."}
+    text = {"fr": f"On demande à notre robot : {quoted(question, lang)} Quels mots regarde-t-il pour choisir le premier mot de sa réponse ?",
+            "en": f"We ask our chatbot: {quoted(question, lang)} Which words does it look at to choose the first word of its answer?"}
+    fb = {"fr": f"Notre modèle ne regarde que les deux derniers mots, {quoted(seen, lang)}. La question elle-même ne compte pas.",
+          "en": f"Our model only looks at the last two words, {quoted(seen, lang)}. The question itself does not count."}
     return {
         "type": "single", "text": {lang: text[lang]},
         "choices": [{"id": cid, "text": {lang: t}, "correct": ok} for cid, t, ok in order],

@@ -80,3 +80,14 @@ def join_words(tokens: list[str], lang: str = "fr", cased: dict[str, str] | None
         else:
             out.append(" " + shown)
     return "".join(out)
+
+
+def quoted(text: str, lang: str) -> str:
+    """Text in the reader's quotation marks: « … » in French, “…” in English."""
+    return f"«\u00a0{text}\u00a0»" if lang == "fr" else f"\u201c{text}\u201d"
+
+
+def percent_text(share: float, lang: str) -> str:
+    """A share as a whole percentage, written the reader's way (50 % or 50%)."""
+    s = f"{100 * share:.0f}"
+    return f"{s}\u00a0%" if lang == "fr" else f"{s}%"

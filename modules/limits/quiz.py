@@ -5,20 +5,13 @@ competencies and points.
 """
 from __future__ import annotations
 
+from modules.chatbots.text import percent_text, quoted
+
 from .edge import FIRST_YEAR, LAST_YEAR
 from .facts import audit, fact_model, facts, rank_answers
 from .privacy import KINDS, recall, secret
 
 REPETITIONS = [0, 1, 2, 5, 10, 20]
-
-
-def _q(text: str, lang: str) -> str:
-    return f"«\u00a0{text}\u00a0»" if lang == "fr" else f"\u201c{text}\u201d"
-
-
-def _pct(x: float, lang: str) -> str:
-    s = f"{100 * x:.0f}"
-    return f"{s}\u00a0%" if lang == "fr" else f"{s}%"
 
 
 def top_answer(rng, lang: str, level: str) -> dict:
@@ -30,12 +23,12 @@ def top_answer(rng, lang: str, level: str) -> dict:
     top = ranked[0].answer
     order = [r.answer for r in shown]
     rng.shuffle(order)
-    text = {"fr": f"Notre modèle complète {_q(f.prompts[lang][0] + ' …', lang)}. Quelle réponse classe-t-il en premier ?",
-            "en": f"Our model completes {_q(f.prompts[lang][0] + ' …', lang)}. Which answer does it rank first?"}
-    truth = {"fr": f"Il classe {_q(top, lang)} en premier ({_pct(ranked[0].share, lang)}). La bonne réponse est "
-                   f"{_q(f.answer[lang], lang)} : ce qui est probable pour le modèle n'est pas forcément vrai.",
-             "en": f"It ranks {_q(top, lang)} first ({_pct(ranked[0].share, lang)}). The right answer is "
-                   f"{_q(f.answer[lang], lang)}: what is likely for the model is not necessarily true."}
+    text = {"fr": f"Notre modèle complète {quoted(f.prompts[lang][0] + ' …', lang)}. Quelle réponse classe-t-il en premier ?",
+            "en": f"Our model completes {quoted(f.prompts[lang][0] + ' …', lang)}. Which answer does it rank first?"}
+    truth = {"fr": f"Il classe {quoted(top, lang)} en premier ({percent_text(ranked[0].share, lang)}). La bonne réponse est "
+                   f"{quoted(f.answer[lang], lang)} : ce qui est probable pour le modèle n'est pas forcément vrai.",
+             "en": f"It ranks {quoted(top, lang)} first ({percent_text(ranked[0].share, lang)}). The right answer is "
+                   f"{quoted(f.answer[lang], lang)}: what is likely for the model is not necessarily true."}
     return {"type": "single", "text": {lang: text[lang]},
             "choices": [{"id": f"a{i}", "text": {lang: a}, "correct": a == top} for i, a in enumerate(order)],
             "feedback": {lang: truth[lang]}}
@@ -70,9 +63,9 @@ def repetitions_needed(rng, lang: str, level: str) -> dict:
     headers = {"fr": ["Répétitions", "Le modèle écrit", "Est-ce le secret ?"],
                "en": ["Repetitions", "The model writes", "Is it the secret?"]}[lang]
     rows = [[r, recall(lang, kind, r, n).written, yes if recall(lang, kind, r, n).exact else no] for r in REPETITIONS]
-    text = {"fr": f"Une phrase secrète (fausse) est cachée dans les données d'entraînement : {_q(s.sentence, lang)} "
+    text = {"fr": f"Une phrase secrète (fausse) est cachée dans les données d'entraînement : {quoted(s.sentence, lang)} "
                   "On la répète plus ou moins souvent. Dès combien de répétitions le modèle récite-t-il le secret ?",
-            "en": f"A (fake) secret sentence is hidden in the training data: {_q(s.sentence, lang)} "
+            "en": f"A (fake) secret sentence is hidden in the training data: {quoted(s.sentence, lang)} "
                   "It is repeated more or less often. From how many repetitions does the model recite the secret?"}
     fb = {"fr": f"Dès {first} répétition{'s' if first > 1 else ''}. Plus un renseignement revient dans les données, "
                 "plus le modèle risque de le répéter.",
@@ -90,10 +83,10 @@ def sum_seen(rng, lang: str, level: str) -> dict:
         a, b = rng.randint(0, largest), rng.randint(0, largest)
     else:
         a, b = rng.randint(largest + 1, largest + 10), rng.randint(0, largest + 10)
-    text = {"fr": f"Notre modèle a appris toutes les additions de 0 à {largest} ({_q('2 plus 3 font 5', lang)}). "
-                  f"Va-t-il répondre juste à {_q(f'{a} plus {b} font', lang)} ?",
-            "en": f"Our model learned every sum from 0 to {largest} ({_q('2 plus 3 makes 5', lang)}). "
-                  f"Will it answer {_q(f'{a} plus {b} makes', lang)} correctly?"}
+    text = {"fr": f"Notre modèle a appris toutes les additions de 0 à {largest} ({quoted('2 plus 3 font 5', lang)}). "
+                  f"Va-t-il répondre juste à {quoted(f'{a} plus {b} font', lang)} ?",
+            "en": f"Our model learned every sum from 0 to {largest} ({quoted('2 plus 3 makes 5', lang)}). "
+                  f"Will it answer {quoted(f'{a} plus {b} makes', lang)} correctly?"}
     fb = {"fr": "Il répond juste seulement aux additions qu'il a vues. Devant une addition jamais vue, il répond quand même, "
                 "avec assurance, mais au hasard de ses comptes.",
           "en": "It only answers correctly the sums it has seen. Faced with an unseen sum, it still answers, "
@@ -125,10 +118,10 @@ def same_answer_reworded(rng, lang: str, level: str) -> dict:
     f = rng.choice(facts())
     model = fact_model(lang, 3)
     first, second = (rank_answers(model, p, f, lang)[0].answer for p in f.prompts[lang])
-    text = {"fr": f"On pose la même question de deux façons : {_q(f.prompts[lang][0] + ' …', lang)} et "
-                  f"{_q(f.prompts[lang][1] + ' …', lang)}. Le modèle classe-t-il la même réponse en premier ?",
-            "en": f"We ask the same question two ways: {_q(f.prompts[lang][0] + ' …', lang)} and "
-                  f"{_q(f.prompts[lang][1] + ' …', lang)}. Does the model rank the same answer first?"}
-    fb = {"fr": f"Première formulation : {_q(first, lang)}. Deuxième : {_q(second, lang)}. Le modèle suit les mots, pas le sens.",
-          "en": f"First wording: {_q(first, lang)}. Second: {_q(second, lang)}. The model follows the words, not the meaning."}
+    text = {"fr": f"On pose la même question de deux façons : {quoted(f.prompts[lang][0] + ' …', lang)} et "
+                  f"{quoted(f.prompts[lang][1] + ' …', lang)}. Le modèle classe-t-il la même réponse en premier ?",
+            "en": f"We ask the same question two ways: {quoted(f.prompts[lang][0] + ' …', lang)} and "
+                  f"{quoted(f.prompts[lang][1] + ' …', lang)}. Does the model rank the same answer first?"}
+    fb = {"fr": f"Première formulation : {quoted(first, lang)}. Deuxième : {quoted(second, lang)}. Le modèle suit les mots, pas le sens.",
+          "en": f"First wording: {quoted(first, lang)}. Second: {quoted(second, lang)}. The model follows the words, not the meaning."}
     return {"type": "truefalse", "answer": first == second, "text": {lang: text[lang]}, "feedback": {lang: fb[lang]}}
