@@ -26,7 +26,8 @@ T = {
         "audit_summary": "Sur {n} questions, la réponse la plus probable est fausse {wrong} fois ({rate}). "
                          "{confident} de ces fausses réponses {verb} une part de plus de 50 %.", "verbs": ("a", "ont"),
         "secret_title": "Un secret appris par cœur", "kind": "Renseignement",
-        "kinds": {"card": "numéro d'assurance maladie (faux)", "phone": "numéro de téléphone (faux)"},
+        "kinds": {"card": "numéro d'assurance maladie (faux)", "phone": "numéro de téléphone (faux)",
+                  "address": "adresse (fausse)"},
         "repeats": "Répétitions dans le texte", "planted": "Phrase cachée dans les données d'entraînement",
         "given": "On donne au modèle le début", "recites": "Il écrit",
         "exact": "C'est exactement le secret.", "not_exact": "Ce n'est pas le secret.",
@@ -61,7 +62,7 @@ T = {
         "audit_summary": "Out of {n} questions, the most likely answer is false {wrong} times ({rate}). "
                          "{confident} of these false answers {verb} a share above 50%.", "verbs": ("has", "have"),
         "secret_title": "A secret learned by heart", "kind": "Detail",
-        "kinds": {"card": "health card number (fake)", "phone": "phone number (fake)"},
+        "kinds": {"card": "health card number (fake)", "phone": "phone number (fake)", "address": "address (fake)"},
         "repeats": "Repetitions in the text", "planted": "Sentence hidden in the training data",
         "given": "We give the model the start", "recites": "It writes",
         "exact": "That is exactly the secret.", "not_exact": "That is not the secret.",
