@@ -253,7 +253,7 @@ def with_code_hash(text: str, digest: str) -> str:
 def theme_digest() -> str:
     """A digest of the book's own Sphinx code and theme: a change makes Sphinx rewrite every page."""
     h = hashlib.sha256()
-    files = [ROOT / "book" / "sphinxext.py", ROOT / "book" / "icons.py"] + sorted(THEME.rglob("*"))
+    files = [ROOT / "book" / n for n in ("sphinxext.py", "icons.py", "typography.py")] + sorted(THEME.rglob("*"))
     for p in files:
         if p.is_file():
             h.update(p.relative_to(ROOT).as_posix().encode())

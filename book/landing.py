@@ -4,9 +4,9 @@ from __future__ import annotations
 import shutil
 from html import escape
 
-from .editions import HTML, LEVELS, THEME, UI, modules
+from .editions import HTML, LEVELS, THEME, UI, Edition, modules
 from .pdf import pdf_path
-from .editions import Edition
+from .typography import french_spacing
 
 TEXT = {
     "fr": {
@@ -46,6 +46,7 @@ TEXT = {
 
 def _section(lang: str) -> str:
     t, ui = TEXT[lang], UI[lang]
+    fix = french_spacing if lang == "fr" else (lambda text: text)
     cards = []
     for level in LEVELS:
         e = Edition(lang, level)
@@ -53,17 +54,16 @@ def _section(lang: str) -> str:
         for m in modules():
             pdf = pdf_path(e, m.slug)
             if pdf.exists():
-                pdfs.append(f'<li><a href="pdf/{pdf.name}">{escape(t["pdf"])} : {escape(m.meta["title"][lang])}</a></li>'
-                            if lang == "fr" else
-                            f'<li><a href="pdf/{pdf.name}">{escape(t["pdf"])}: {escape(m.meta["title"][lang])}</a></li>')
+                sep = " : " if lang == "fr" else ": "
+                pdfs.append(f'<li><a href="pdf/{pdf.name}">{escape(fix(t["pdf"] + sep + m.meta["title"][lang]))}</a></li>')
         pdf_list = f'<ul class="pdfs">{"".join(pdfs)}</ul>' if pdfs else ""
         cards.append(
             f'<li class="card"><h3 id="{lang}-{level}">{escape(ui["levels"][level])}</h3>'
-            f'<p>{escape(t["levels"][level])}</p>'
+            f'<p>{escape(fix(t["levels"][level]))}</p>'
             f'<p><a class="open" href="{lang}/{level}/index.html" aria-describedby="{lang}-{level}">'
             f'{escape(t["open"])}</a></p>{pdf_list}</li>')
     return (f'<section lang="{lang}" aria-labelledby="h-{lang}"><h2 id="h-{lang}">{escape(t["heading"])}</h2>'
-            f'<p>{escape(t["intro"])}</p><ul class="cards">{"".join(cards)}</ul></section>')
+            f'<p>{escape(fix(t["intro"]))}</p><ul class="cards">{"".join(cards)}</ul></section>')
 
 
 CSS = """

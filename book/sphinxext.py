@@ -7,12 +7,12 @@
 """
 from __future__ import annotations
 
-import re
-
 from docutils import nodes
 from docutils.parsers.rst import Directive
 from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
+
+from .typography import french_spacing
 
 
 def objective_role(name, rawtext, text, lineno, inliner, options=None, content=None):
@@ -39,8 +39,6 @@ class FrenchSpacing(SphinxTransform):
     """
 
     default_priority = 700
-    _RULES = [(re.compile(r"« "), "«\u00a0"), (re.compile(r" »"), "\u00a0»"),
-              (re.compile(r" ([?!;])"), "\u202f\\1"), (re.compile(r" :"), "\u00a0:")]
 
     def apply(self, **kwargs):
         if self.config.language != "fr":
@@ -49,9 +47,7 @@ class FrenchSpacing(SphinxTransform):
             if isinstance(node.parent, (nodes.literal, nodes.literal_block, nodes.raw)):
                 continue
             text = str(node)
-            new = text
-            for pattern, repl in self._RULES:
-                new = pattern.sub(repl, new)
+            new = french_spacing(text)
             if new != text:
                 node.parent.replace(node, nodes.Text(new))
 

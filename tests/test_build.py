@@ -29,6 +29,7 @@ def test_every_edition_and_the_landing_page_exist(built):
         html = (e.out / "chatbots.html").read_text(encoding="utf-8")
         assert f'<html lang="{e.lang}"' in html
     assert 'lang="fr"' in landing and 'lang="en"' in landing
+    assert "conversationnel\u202f?" in landing  # French spacing: the "?" never wraps alone
 
 
 def test_pdf_of_every_module_in_every_edition(built):
