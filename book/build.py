@@ -126,7 +126,6 @@ def build(editions: list[Edition], jobs: int = 2, pdf: bool = True, out=sys.stdo
                   f"{r.seconds:6.1f} s", file=out, flush=True)
             for p in r.problems:
                 print(f"      {p}", file=out, flush=True)
-    write_landing()
     if pdf and all(r.ok for r in results):
         from .pdf import chromium, print_modules
 
@@ -135,6 +134,7 @@ def build(editions: list[Edition], jobs: int = 2, pdf: bool = True, out=sys.stdo
             print(f"PDF: {len(made)} module PDF(s) in {(HTML / 'pdf').relative_to(ROOT)}/", file=out, flush=True)
         else:
             print("PDF: skipped (no Chromium found; install the Debian package `chromium`)", file=out, flush=True)
+    write_landing()  # after the PDFs, so it links the ones that exist
     print(f"Done in {time.perf_counter() - started:.1f} s. Open {HTML.relative_to(ROOT)}/index.html "
           f"or run `decodia serve`.", file=out, flush=True)
     return sorted(results, key=lambda r: all_editions().index(r.edition))
