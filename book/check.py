@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from .editions import LANGS, LEVELS, PAGES, ROOT, Module, modules
+from .editions import LANGS, LEVELS, PAGES, ROOT, Module
 from .readability import measure
 
 OBJECTIVE = re.compile(r"\{objective\}`([^`]+)`")

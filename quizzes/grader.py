@@ -49,8 +49,6 @@ class Intake:
 
 def load_key(path: Path) -> Quiz:
     """A quiz key written by `decodia quiz --format json`."""
-    from .model import validate_item  # noqa: F401  (keys are trusted output of the engine)
-
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
     except FileNotFoundError:

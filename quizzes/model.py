@@ -7,7 +7,7 @@ variant from the module's live model. Both are checked by `validate_item`.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from .errors import BankError
@@ -79,7 +79,7 @@ class Question:
 def _text(value: Any, lang: str, level: str, err) -> str:
     """Text in `lang`, possibly with per-level variants: {fr: "...", en: {simple: "...", standard: "..."}}."""
     if not isinstance(value, dict):
-        raise err(f"must give the text in both languages, e.g. {{fr: ..., en: ...}}")
+        raise err("must give the text in both languages, e.g. {fr: ..., en: ...}")
     if lang not in value or value[lang] in (None, ""):
         raise err(f"the '{lang}' text is missing")
     v = value[lang]
@@ -132,11 +132,11 @@ def validate_item(raw: Any, lang: str, level: str, file: str, line: int | None =
     if not isinstance(comps, dict) or not comps.get("ai4k12") or not comps.get("unesco"):
         raise err("competencies needs an 'ai4k12' big idea and a 'unesco' competency", "competencies")
 
-    def text_of(key, value, fld):
+    def text_of(value, fld):
         return _text(value, lang, level, lambda m: err(m, fld))
 
-    prompt = text_of("text", raw.get("text"), "text")
-    feedback = text_of("feedback", raw["feedback"], "feedback") if raw.get("feedback") else ""
+    prompt = text_of(raw.get("text"), "text")
+    feedback = text_of(raw["feedback"], "feedback") if raw.get("feedback") else ""
     common = dict(id=item_id, type=kind, points=float(points), objective=objective,
                   competencies={k: comps[k] for k in sorted(comps)}, prompt=prompt, lang=lang, level=level,
                   feedback=feedback, generated=generated, variant=variant, table=raw.get("table"))
@@ -160,9 +160,9 @@ def validate_item(raw: Any, lang: str, level: str, file: str, line: int | None =
             levels = c.get("levels")
             if levels is not None and level not in levels:
                 continue  # this choice is not offered at this level
-            choices.append(Choice(c["id"], text_of("text", c.get("text"), f"{fld}.text"),
+            choices.append(Choice(c["id"], text_of(c.get("text"), f"{fld}.text"),
                                   bool(c.get("correct", False)),
-                                  text_of("feedback", c["feedback"], f"{fld}.feedback") if c.get("feedback") else ""))
+                                  text_of(c["feedback"], f"{fld}.feedback") if c.get("feedback") else ""))
         ids = {c.id for c in choices}
         if kind in ("single", "multiple") and raw.get("answer") is not None:
             answer = raw["answer"]
@@ -198,7 +198,7 @@ def validate_item(raw: Any, lang: str, level: str, file: str, line: int | None =
             unknown = sorted(set(pairs) - ids)
             if unknown:
                 raise err(f"pairs names no choice: {', '.join(unknown)}", "pairs")
-            common["pairs"] = tuple((left, text_of("pairs", pairs[left], f"pairs.{left}"))
+            common["pairs"] = tuple((left, text_of(pairs[left], f"pairs.{left}"))
                                     for left in [c.id for c in choices] if left in pairs)
             if len(common["pairs"]) != len(choices):
                 raise err("every left choice needs its right match", "pairs")

@@ -3,7 +3,7 @@ import math
 
 import pytest
 
-from modules.chatbots import NGramModel, load_corpus, words
+from modules.chatbots import load_corpus, words
 from modules.limits import ask_year, audit, fact_model, facts, rank_answers, recall, secret, sums_report, wrong_rate
 from modules.limits.edge import FIRST_YEAR, LAST_YEAR, notes_text, park_of
 from modules.limits.privacy import recital_probability, trained, training_text

@@ -1,5 +1,4 @@
 """The quiz engine: banks, validation, generation, rendering, grading and item statistics."""
-import json
 import math
 import re
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from modules.chatbots import (BPETokenizer, CharCounter, CharMLP, ChatBot, NGramModel, load_corpus,
-                              overall_ratio, production_count, production_tokens, token_costs, words)
+                              overall_ratio, production_tokens, token_costs)
 
 from .explorer import Choice, Explorer
 from .views import View, bars, esc, number, paragraph, percent, quote, table

@@ -7,7 +7,6 @@ Live models, all trained in seconds on the course's own corpora:
 - `CharCounter` and `CharMLP`: counting versus a small neural network over characters;
 - `ChatBot`: the same next-word model wrapped in a question/answer format.
 """
-from .. import threadpool_limits  # noqa: F401  (BLAS pinned to one thread)
 from .chat import ChatBot, Exchange
 from .neural import CharCounter, CharMLP
 from .ngram import Candidate, NGramModel

@@ -11,9 +11,8 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
-from .text import DATA, check_lang
+from .text import DATA
 
 _PRETOKEN = re.compile(r"[^\W\d_]+|\d|[^\w\s]", re.UNICODE)
 

@@ -11,7 +11,7 @@ import random
 from dataclasses import dataclass
 from functools import lru_cache
 
-from modules.chatbots import NGramModel, words
+from modules.chatbots import NGramModel
 
 SUM = {"fr": "{a} plus {b} font", "en": "{a} plus {b} makes"}
 
