@@ -1,6 +1,5 @@
 """Unit tests of the `chatbots` live models."""
 import math
-import random
 
 import pytest
 
@@ -133,3 +132,12 @@ def test_probability_backs_off_and_never_is_zero():
     assert m.probability(["le"], "dort") == 0.4 * m.counts[()]["dort"] / sum(m.counts[()].values())
     assert 0 < m.probability(["le"], "zèbre") < m.probability(["le"], "dort")
     assert m.sequence_score("le", "chat dort") > m.sequence_score("le", "chien mange")
+
+
+def test_importing_a_module_pins_blas_to_one_thread():
+    import threadpoolctl
+
+    import modules  # noqa: F401
+
+    blas = [i for i in threadpoolctl.threadpool_info() if i["user_api"] == "blas"]
+    assert blas and all(i["num_threads"] == 1 for i in blas)
