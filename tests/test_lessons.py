@@ -28,7 +28,7 @@ CITED_OR_DERIVED = {"chatbots": {
     "1.30",                      # 20.3 / 15.6, computed in the text
     "50,000",                    # the training slice length, from the code shown at the advanced level
     "61%",                       # 61,0 % rounded (fr demo) in the standard edition
-}, "limits": set()}
+}, "limits": set(), "bias": set()}
 
 
 _SHOWN: dict = {}

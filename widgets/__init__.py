@@ -3,7 +3,7 @@
 No model logic lives here: a demo receives a `render` function that runs a model.
 """
 from .explorer import STATIC, Choice, Explorer
-from .views import View, bars, esc, number, paragraph, percent, quote, table, tokens
+from .views import View, bars, esc, line_chart, number, paragraph, percent, quote, table, tokens
 
-__all__ = ["STATIC", "Choice", "Explorer", "View", "bars", "esc", "number", "paragraph", "percent",
+__all__ = ["STATIC", "Choice", "Explorer", "View", "bars", "esc", "line_chart", "number", "paragraph", "percent",
            "quote", "table", "tokens"]

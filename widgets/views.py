@@ -84,3 +84,52 @@ def bars(items: list[tuple[str, float]], caption: str, lang: str, headers: tuple
     text = "\n".join([caption] + [f"{label.ljust(width)}  {percent(v, lang, 1):>7}  {'█' * round(20 * v / top)}"
                                   for label, v in items])
     return View(html_, text)
+
+
+PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7")   # Okabe–Ito: safe for colour-blind readers
+DASHES = ("", "6 4", "2 3", "8 3 2 3")
+
+
+def line_chart(x: list, series: list[tuple[str, list[float]]], caption: str, x_label: str, y_label: str,
+               lang: str, unit: str = "") -> View:
+    """Lines over `x`, as an inline SVG (no script, prints as is) with a legend; each line also has
+    its own dash pattern and end label, so nothing depends on colour alone. The text face is a table."""
+    w, h, left, right, top, bottom = 560, 260, 48, 130, 14, 40
+    values = [v for _, ys in series for v in ys]
+    top_v = max(values + [0.0]) or 1.0
+    step = _nice_step(top_v)
+    top_v = step * -(-top_v // step)
+    px = lambda i: left + (w - left - right) * (i / max(len(x) - 1, 1))
+    py = lambda v: top + (h - top - bottom) * (1 - v / top_v)
+    grid = []
+    tick = 0.0
+    while tick <= top_v + 1e-9:
+        grid.append(f'<line x1="{left}" x2="{w - right}" y1="{py(tick):.1f}" y2="{py(tick):.1f}" class="grid"/>'
+                    f'<text x="{left - 6}" y="{py(tick) + 4:.1f}" text-anchor="end">{esc(number(tick, lang, 0))}</text>')
+        tick += step
+    xt = "".join(f'<text x="{px(i):.1f}" y="{h - bottom + 16}" text-anchor="middle">{esc(v)}</text>'
+                 for i, v in enumerate(x))
+    lines = []
+    for k, (name, ys) in enumerate(series):
+        pts = " ".join(f"{px(i):.1f},{py(v):.1f}" for i, v in enumerate(ys))
+        dash = f' stroke-dasharray="{DASHES[k % 4]}"' if DASHES[k % 4] else ""
+        lines.append(f'<polyline points="{pts}" fill="none" stroke="{PALETTE[k % 4]}" stroke-width="2.5"{dash}/>'
+                     f'<text x="{px(len(ys) - 1) + 6:.1f}" y="{py(ys[-1]) + 4:.1f}" fill="{PALETTE[k % 4]}" '
+                     f'class="label">{esc(name)}</text>')
+    svg = (f'<svg class="decodia-chart" viewBox="0 0 {w} {h}" role="img" aria-label="{esc(caption)}">'
+           f'{"".join(grid)}{xt}{"".join(lines)}'
+           f'<text x="{(left + w - right) / 2:.0f}" y="{h - 6}" text-anchor="middle">{esc(x_label)}</text>'
+           f'<text x="12" y="{top + (h - top - bottom) / 2:.0f}" text-anchor="middle" '
+           f'transform="rotate(-90 12 {top + (h - top - bottom) / 2:.0f})">{esc(y_label)}</text></svg>')
+    rows = [[name] + [number(v, lang, 1) + unit for v in ys] for name, ys in series]
+    data = table([x_label] + [str(v) for v in x], rows, caption, set(range(1, len(x) + 1)))
+    html_ = (f'<figure class="decodia-figure">{svg}<details class="decodia-data"><summary>{esc(caption)}</summary>'
+             f'{data.html}</details></figure>')
+    return View(html_, data.text)
+
+
+def _nice_step(top: float) -> float:
+    for step in (0.5, 1, 2, 5, 10, 20, 25, 50, 100):
+        if top / step <= 6:
+            return step
+    return top / 5

@@ -1,0 +1,176 @@
+"""Quiz item generators of the module `bias`, computed from its live models.
+
+Each is `(rng, lang, level) -> dict` of item fields; `quiz.yaml` adds id, objective,
+competencies and points.
+"""
+from __future__ import annotations
+
+from modules.chatbots.text import quoted
+
+from . import vectors as french
+from .loop import feedback_loop
+from .screening import ratio, screen
+from .words import TEXTS, leans
+
+GROUPS = {"fr": ("groupe A", "groupe B"), "en": ("group A", "group B")}
+
+
+def _num(x: float, lang: str, digits: int = 1) -> str:
+    s = f"{x:.{digits}f}"
+    return s.replace(".", ",") if lang == "fr" else s
+
+
+def _pct(x: float, lang: str) -> str:
+    s = _num(100 * x, lang)
+    return f"{s}\u00a0%" if lang == "fr" else f"{s}%"
+
+
+SETTINGS = [(b, "all", "none") for b in (1.5, 2, 3, 4)] + [(3, "no-group", "random-audits"), (3, "no-group", "reweighing"),
+                                                          (3, "no-group", "none")]
+
+
+def higher_fpr(rng, lang: str, level: str) -> dict:
+    """From each group's confusion table, which group has the higher false-positive rate?"""
+    bias, features, fix = rng.choice(SETTINGS)
+    s = screen(bias, features, fix)
+    a, b = s.stats["A"], s.stats["B"]
+    ga, gb = GROUPS[lang]
+    headers = {"fr": ["Groupe", "Fraudeurs signalés", "Honnêtes signalés", "Honnêtes laissés tranquilles", "Fraudeurs manqués"],
+               "en": ["Group", "Cheaters flagged", "Honest flagged", "Honest left alone", "Cheaters missed"]}[lang]
+    rows = [[g, st.true_positives, st.false_positives, st.true_negatives, st.false_negatives] for g, st in ((ga, a), (gb, b))]
+    higher = gb if b.false_positive_rate > a.false_positive_rate else ga
+    text = {"fr": "Voici les décisions d'un modèle de tri pour deux groupes. Quel groupe a le plus haut taux de faux "
+                  "positifs, c'est-à-dire la plus grande part de personnes honnêtes signalées à tort ?",
+            "en": "Here are a screening model's decisions for two groups. Which group has the higher false-positive "
+                  "rate, that is, the larger share of honest people wrongly flagged?"}
+    fb = {"fr": f"Le taux de faux positifs se calcule parmi les personnes honnêtes : honnêtes signalés ÷ (honnêtes "
+                f"signalés + honnêtes laissés tranquilles). {ga} : {a.false_positives} ÷ {a.false_positives + a.true_negatives}"
+                f" = {_pct(a.false_positive_rate, lang)} ; {gb} : {b.false_positives} ÷ {b.false_positives + b.true_negatives}"
+                f" = {_pct(b.false_positive_rate, lang)}.",
+          "en": f"The false-positive rate is taken among honest people: honest flagged ÷ (honest flagged + honest left "
+                f"alone). {ga}: {a.false_positives} ÷ {a.false_positives + a.true_negatives} = "
+                f"{_pct(a.false_positive_rate, lang)}; {gb}: {b.false_positives} ÷ {b.false_positives + b.true_negatives}"
+                f" = {_pct(b.false_positive_rate, lang)}."}
+    return {"type": "single", "text": {lang: text[lang]}, "table": {"headers": headers, "rows": rows},
+            "choices": [{"id": "a", "text": {lang: ga[0].upper() + ga[1:]}, "correct": higher == ga},
+                        {"id": "b", "text": {lang: gb[0].upper() + gb[1:]}, "correct": higher == gb}],
+            "feedback": {lang: fb[lang]}}
+
+
+def selection_ratio(rng, lang: str, level: str) -> dict:
+    """From each group's selection rate, the ratio between the groups."""
+    bias = rng.choice([1.5, 2, 3, 4])
+    features = rng.choice(["all", "no-group"])
+    s = screen(bias, features)
+    a, b = s.stats["A"].selection_rate, s.stats["B"].selection_rate
+    answer = round(b / a, 1)
+    ga, gb = GROUPS[lang]
+    text = {"fr": f"Un modèle signale {_pct(a, lang)} des dossiers du {ga} et {_pct(b, lang)} des dossiers du {gb}. "
+                  f"Combien de fois plus souvent le {gb} est-il signalé ? Arrondissez à une décimale.",
+            "en": f"A model flags {_pct(a, lang)} of {ga}'s files and {_pct(b, lang)} of {gb}'s files. "
+                  f"How many times as often is {gb} flagged? Round to one decimal."}
+    fb = {"fr": f"{_pct(b, lang)} ÷ {_pct(a, lang)} ≈ {_num(b / a, lang, 2)}. Un rapport de 1 voudrait dire un traitement égal.",
+          "en": f"{_pct(b, lang)} ÷ {_pct(a, lang)} ≈ {_num(b / a, lang, 2)}. A ratio of 1 would mean equal treatment."}
+    return {"type": "numeric", "answer": answer, "tolerance": 0.1, "text": {lang: text[lang]}, "feedback": {lang: fb[lang]}}
+
+
+def share_trend(rng, lang: str, level: str) -> dict:
+    """Given the first years of the loop, does group B's share of investigations grow or shrink by year 10?"""
+    bias = rng.choice([1.5, 2, 3])
+    signal = rng.choice(["weak", "strong"])
+    years = feedback_loop(bias, signal)
+    grows = years[-1].share_b > years[0].share_b
+    clue = {"fr": {"weak": "révèle peu de chose (indice faible)", "strong": "révèle beaucoup (indice fort)"},
+            "en": {"weak": "reveals little (a weak clue)", "strong": "reveals a lot (a strong clue)"}}[lang][signal]
+    headers = {"fr": ["Année", "Part des contrôles qui visent le groupe B"],
+               "en": ["Year", "Share of investigations aimed at group B"]}[lang]
+    hist = {"fr": "histoire", "en": "history"}[lang]
+    rows = [[hist if r.year == 0 else r.year, _pct(r.share_b, lang)] for r in years[:3]]
+    text = {"fr": f"Dans la boucle de rétroaction, le passé a contrôlé le groupe B {_num(bias, lang, 1 if bias % 1 else 0)} "
+                  f"fois plus souvent, et le dossier {clue}. Voici les premières années. À l'année 10, la part des "
+                  "contrôles qui visent le groupe B aura-t-elle grandi ou diminué par rapport à l'histoire ?",
+            "en": f"In the feedback loop, the past investigated group B {_num(bias, lang, 1 if bias % 1 else 0)} times "
+                  f"as often, and a file {clue}. Here are the first years. By year 10, will the share of "
+                  "investigations aimed at group B have grown or shrunk compared with the history?"}
+    final = _pct(years[-1].share_b, lang)
+    fb = {"fr": f"À l'année 10, elle est de {final}. Avec un indice faible, le modèle se fie surtout au groupe et au "
+                "quartier : il contrôle là où il a déjà trouvé, et l'écart s'aggrave. Avec un indice fort, les contrôles "
+                "suivent davantage les vrais écarts dans les dossiers, et le biais recule lentement.",
+          "en": f"By year 10 it is {final}. With a weak clue, the model relies mostly on group and district: it "
+                "investigates where it has already found fraud, and the gap worsens. With a strong clue, investigations "
+                "follow the real discrepancies in the files more, and the bias slowly recedes."}
+    choices = {"fr": ("Elle aura grandi.", "Elle aura diminué."), "en": ("It will have grown.", "It will have shrunk.")}[lang]
+    return {"type": "single", "text": {lang: text[lang]}, "table": {"headers": headers, "rows": rows},
+            "choices": [{"id": "grow", "text": {lang: choices[0]}, "correct": grows},
+                        {"id": "shrink", "text": {lang: choices[1]}, "correct": not grows}],
+            "feedback": {lang: fb[lang]}}
+
+
+def proxy_survives(rng, lang: str, level: str) -> dict:
+    """Without the group column, is group B still flagged more often?"""
+    bias = rng.choice([2, 3, 4])
+    features = rng.choice(["no-group", "signal"])
+    s = screen(bias, features)
+    r = ratio(s.stats, "selection_rate")
+    still = r >= 1.1
+    seen = {"fr": {"no-group": "le quartier et le dossier", "signal": "le dossier seulement"},
+            "en": {"no-group": "the district and the file", "signal": "the file only"}}[lang][features]
+    text = {"fr": f"L'organisme enlève la colonne « groupe ». Le modèle voit maintenant {seen}. Le passé contrôlait le "
+                  f"groupe B {bias} fois plus souvent. Vrai ou faux : le groupe B est encore signalé nettement plus "
+                  "souvent que le groupe A (au moins 1,1 fois plus) ?",
+            "en": f"The agency removes the \"group\" column. The model now sees {seen}. The past investigated group B "
+                  f"{bias} times as often. True or false: group B is still flagged clearly more often than group A "
+                  "(at least 1.1 times as often)?"}
+    fb = {"fr": f"Le rapport est de {_num(r, lang, 2)}. " + (
+        "Le quartier porte l'information du groupe : c'est une variable substitut." if features == "no-group" else
+        "Sans le groupe ni le quartier, il ne reste que les écarts dans le dossier, les mêmes dans les deux groupes."),
+          "en": f"The ratio is {_num(r, lang, 2)}. " + (
+        "The district carries the group information: it is a proxy." if features == "no-group" else
+        "Without the group or the district, only the discrepancies in the file remain, the same in both groups.")}
+    return {"type": "truefalse", "answer": still, "text": {lang: text[lang]}, "feedback": {lang: fb[lang]}}
+
+
+def job_lean(rng, lang: str, level: str) -> dict:
+    """From how a text uses jobs, which job does the model link most with « elle » / "she"?"""
+    text_kind = rng.choice([t for t in TEXTS if t != "balanced"])
+    rows = leans(lang, text_kind)
+    while True:   # jobs used with "she" in different shares, so that one answer is right
+        picked = rng.sample(rows, 3 if level == "simple" else 4)
+        if len({round(le.she_share, 2) for le in picked}) == len(picked):
+            break
+    top = max(picked, key=lambda le: le.lean)
+    she = {"fr": "elle", "en": "she"}[lang]
+    headers = {"fr": ["Métier", "Phrases du texte avec « elle »"], "en": ["Job", "Sentences in the text with \u201cshe\u201d"]}[lang]
+    text = {"fr": f"On entraîne des vecteurs de mots sur un petit texte. Voici comment le texte emploie quelques métiers. "
+                  f"Quel métier le modèle associera-t-il le plus à {quoted(she, lang)} ?",
+            "en": f"Word vectors are trained on a small text. Here is how the text uses a few jobs. "
+                  f"Which job will the model link most with {quoted(she, lang)}?"}
+    fb = {"fr": f"{quoted(top.job, lang)} : le modèle apprend exactement ce que le texte répète. Un texte équilibré donne "
+                "un modèle sans penchant.",
+          "en": f"{quoted(top.job, lang)}: the model learns exactly what the text repeats. A balanced text gives a model "
+                "with no lean."}
+    return {"type": "single", "text": {lang: text[lang]},
+            "table": {"headers": headers, "rows": [[le.job, _pct(le.she_share, lang)] for le in picked]},
+            "choices": [{"id": f"j{i}", "text": {lang: le.job}, "correct": le is top} for i, le in enumerate(picked)],
+            "feedback": {lang: fb[lang]}}
+
+
+def analogy_result(rng, lang: str, level: str) -> dict:
+    """Real French vectors: which job noun comes first for a − b + c?"""
+    a, minus, plus = rng.choice(french.ANALOGIES)
+    near = french.analogy(a, minus, plus, n=6)
+    top = near[0].word
+    others = [n.word for n in near[1:]]
+    choices = [top] + rng.sample(others, 2 if level == "simple" else 3)
+    rng.shuffle(choices)
+    text = {"fr": f"Dans les vrais vecteurs de mots français (fr_core_news_md), on calcule « {a} − {minus} + {plus} ». "
+                  "Quel nom de métier arrive en premier ?",
+            "en": f"In real French word vectors (fr_core_news_md), we compute \u201c{a} − {minus} + {plus}\u201d. "
+                  "Which job noun comes first?"}
+    fb = {"fr": f"{quoted(top, lang)}, avec une similarité de {_num(near[0].similarity, lang, 2)}. Les vecteurs reflètent "
+                "les textes du Web, stéréotypes compris.",
+          "en": f"{quoted(top, lang)}, with a similarity of {_num(near[0].similarity, lang, 2)}. The vectors reflect "
+                "Web text, stereotypes included."}
+    return {"type": "single", "text": {lang: text[lang]},
+            "choices": [{"id": f"w{i}", "text": {lang: w}, "correct": w == top} for i, w in enumerate(choices)],
+            "feedback": {lang: fb[lang]}}
