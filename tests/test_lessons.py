@@ -28,7 +28,11 @@ CITED_OR_DERIVED = {"chatbots": {
     "1.30",                      # 20.3 / 15.6, computed in the text
     "50,000",                    # the training slice length, from the code shown at the advanced level
     "61%",                       # 61,0 % rounded (fr demo) in the standard edition
-}, "limits": set(), "bias": set()}
+}, "limits": set(), "bias": {
+    "65.2",                      # article 65.2 of the Québec access act (Loi 25), cited
+    "13,8", "13.8",              # 13.8 million households scored by the CNAF (Le Monde, 2023), cited
+    "20000", "20,000", "500000", "500,000",   # size of the fr_core_news_md vector table (spaCy model metadata)
+}}
 
 
 _SHOWN: dict = {}
