@@ -126,10 +126,6 @@ def _times(t, x: float, lang: str) -> str:
     return t["same"] if x == 1 else t["times"].format(x=number(x, lang, 1 if x % 1 else 0))
 
 
-def _ratio(x: float, lang: str) -> str:
-    return number(x, lang, 1)
-
-
 def _group_views(s, t, lang: str) -> View:
     rows = [[t["groups"][g], percent(st.fraud_rate, lang, 1), percent(st.selection_rate, lang, 1),
              percent(st.false_positive_rate, lang, 1), percent(st.precision, lang, 0)] for g, st in s.stats.items()]
@@ -137,8 +133,8 @@ def _group_views(s, t, lang: str) -> View:
               for g, st in s.stats.items()]
     sel = model.ratio(s.stats, "selection_rate")
     kind = "more" if sel >= 1.05 else "less" if sel <= 0.95 else "same"
-    summary = " ".join([t["ratio"][kind].format(sel=_ratio(sel, lang)),
-                        t["fpr"].format(fpr=_ratio(model.ratio(s.stats, "false_positive_rate"), lang)),
+    summary = " ".join([t["ratio"][kind].format(sel=number(sel, lang, 1)),
+                        t["fpr"].format(fpr=number(model.ratio(s.stats, "false_positive_rate"), lang, 1)),
                         t["truth_same"].format(rate=percent(s.stats["A"].fraud_rate, lang, 1))])
     return (paragraph(summary, "decodia-count") + table(t["measures"], rows, t["measures_caption"], {1, 2, 3, 4})
             + table(t["counts"], counts, t["counts_caption"], {1, 2, 3, 4})

@@ -5,7 +5,7 @@ competencies and points.
 """
 from __future__ import annotations
 
-from modules.chatbots.text import quoted
+from modules.chatbots.text import percent_text, quoted
 
 from . import vectors as french
 from .loop import feedback_loop
@@ -18,11 +18,6 @@ GROUPS = {"fr": ("groupe A", "groupe B"), "en": ("group A", "group B")}
 def _num(x: float, lang: str, digits: int = 1) -> str:
     s = f"{x:.{digits}f}"
     return s.replace(".", ",") if lang == "fr" else s
-
-
-def _pct(x: float, lang: str) -> str:
-    s = _num(100 * x, lang)
-    return f"{s}\u00a0%" if lang == "fr" else f"{s}%"
 
 
 SETTINGS = [(b, "all", "none") for b in (1.5, 2, 3, 4)] + [(3, "no-group", "random-audits"), (3, "no-group", "reweighing"),
@@ -45,12 +40,12 @@ def higher_fpr(rng, lang: str, level: str) -> dict:
                   "rate, that is, the larger share of honest people wrongly flagged?"}
     fb = {"fr": f"Le taux de faux positifs se calcule parmi les personnes honnêtes : honnêtes signalés ÷ (honnêtes "
                 f"signalés + honnêtes laissés tranquilles). {ga} : {a.false_positives} ÷ {a.false_positives + a.true_negatives}"
-                f" = {_pct(a.false_positive_rate, lang)} ; {gb} : {b.false_positives} ÷ {b.false_positives + b.true_negatives}"
-                f" = {_pct(b.false_positive_rate, lang)}.",
+                f" = {percent_text(a.false_positive_rate, lang, 1)} ; {gb} : {b.false_positives} ÷ {b.false_positives + b.true_negatives}"
+                f" = {percent_text(b.false_positive_rate, lang, 1)}.",
           "en": f"The false-positive rate is taken among honest people: honest flagged ÷ (honest flagged + honest left "
                 f"alone). {ga}: {a.false_positives} ÷ {a.false_positives + a.true_negatives} = "
-                f"{_pct(a.false_positive_rate, lang)}; {gb}: {b.false_positives} ÷ {b.false_positives + b.true_negatives}"
-                f" = {_pct(b.false_positive_rate, lang)}."}
+                f"{percent_text(a.false_positive_rate, lang, 1)}; {gb}: {b.false_positives} ÷ {b.false_positives + b.true_negatives}"
+                f" = {percent_text(b.false_positive_rate, lang, 1)}."}
     return {"type": "single", "text": {lang: text[lang]}, "table": {"headers": headers, "rows": rows},
             "choices": [{"id": "a", "text": {lang: ga[0].upper() + ga[1:]}, "correct": higher == ga},
                         {"id": "b", "text": {lang: gb[0].upper() + gb[1:]}, "correct": higher == gb}],
@@ -65,12 +60,12 @@ def selection_ratio(rng, lang: str, level: str) -> dict:
     a, b = s.stats["A"].selection_rate, s.stats["B"].selection_rate
     answer = round(b / a, 1)
     ga, gb = GROUPS[lang]
-    text = {"fr": f"Un modèle signale {_pct(a, lang)} des dossiers du {ga} et {_pct(b, lang)} des dossiers du {gb}. "
+    text = {"fr": f"Un modèle signale {percent_text(a, lang, 1)} des dossiers du {ga} et {percent_text(b, lang, 1)} des dossiers du {gb}. "
                   f"Combien de fois plus souvent le {gb} est-il signalé ? Arrondissez à une décimale.",
-            "en": f"A model flags {_pct(a, lang)} of {ga}'s files and {_pct(b, lang)} of {gb}'s files. "
+            "en": f"A model flags {percent_text(a, lang, 1)} of {ga}'s files and {percent_text(b, lang, 1)} of {gb}'s files. "
                   f"How many times as often is {gb} flagged? Round to one decimal."}
-    fb = {"fr": f"{_pct(b, lang)} ÷ {_pct(a, lang)} ≈ {_num(b / a, lang, 2)}. Un rapport de 1 voudrait dire un traitement égal.",
-          "en": f"{_pct(b, lang)} ÷ {_pct(a, lang)} ≈ {_num(b / a, lang, 2)}. A ratio of 1 would mean equal treatment."}
+    fb = {"fr": f"{percent_text(b, lang, 1)} ÷ {percent_text(a, lang, 1)} ≈ {_num(b / a, lang, 2)}. Un rapport de 1 voudrait dire un traitement égal.",
+          "en": f"{percent_text(b, lang, 1)} ÷ {percent_text(a, lang, 1)} ≈ {_num(b / a, lang, 2)}. A ratio of 1 would mean equal treatment."}
     return {"type": "numeric", "answer": answer, "tolerance": 0.1, "text": {lang: text[lang]}, "feedback": {lang: fb[lang]}}
 
 
@@ -85,14 +80,14 @@ def share_trend(rng, lang: str, level: str) -> dict:
     headers = {"fr": ["Année", "Part des contrôles qui visent le groupe B"],
                "en": ["Year", "Share of investigations aimed at group B"]}[lang]
     hist = {"fr": "histoire", "en": "history"}[lang]
-    rows = [[hist if r.year == 0 else r.year, _pct(r.share_b, lang)] for r in years[:3]]
+    rows = [[hist if r.year == 0 else r.year, percent_text(r.share_b, lang, 1)] for r in years[:3]]
     text = {"fr": f"Dans la boucle de rétroaction, le passé a contrôlé le groupe B {_num(bias, lang, 1 if bias % 1 else 0)} "
                   f"fois plus souvent, et le dossier {clue}. Voici les premières années. À l'année 10, la part des "
                   "contrôles qui visent le groupe B aura-t-elle grandi ou diminué par rapport à l'histoire ?",
             "en": f"In the feedback loop, the past investigated group B {_num(bias, lang, 1 if bias % 1 else 0)} times "
                   f"as often, and a file {clue}. Here are the first years. By year 10, will the share of "
                   "investigations aimed at group B have grown or shrunk compared with the history?"}
-    final = _pct(years[-1].share_b, lang)
+    final = percent_text(years[-1].share_b, lang, 1)
     fb = {"fr": f"À l'année 10, elle est de {final}. Avec un indice faible, le modèle se fie surtout au groupe et au "
                 "quartier : il contrôle là où il a déjà trouvé, et l'écart s'aggrave. Avec un indice fort, les contrôles "
                 "suivent davantage les vrais écarts dans les dossiers, et le biais recule lentement.",
@@ -150,7 +145,7 @@ def job_lean(rng, lang: str, level: str) -> dict:
           "en": f"{quoted(top.job, lang)}: the model learns exactly what the text repeats. A balanced text gives a model "
                 "with no lean."}
     return {"type": "single", "text": {lang: text[lang]},
-            "table": {"headers": headers, "rows": [[le.job, _pct(le.she_share, lang)] for le in picked]},
+            "table": {"headers": headers, "rows": [[le.job, percent_text(le.she_share, lang, 1)] for le in picked]},
             "choices": [{"id": f"j{i}", "text": {lang: le.job}, "correct": le is top} for i, le in enumerate(picked)],
             "feedback": {lang: fb[lang]}}
 

@@ -87,7 +87,7 @@ def quoted(text: str, lang: str) -> str:
     return f"«\u00a0{text}\u00a0»" if lang == "fr" else f"\u201c{text}\u201d"
 
 
-def percent_text(share: float, lang: str) -> str:
-    """A share as a whole percentage, written the reader's way (50 % or 50%)."""
-    s = f"{100 * share:.0f}"
+def percent_text(share: float, lang: str, digits: int = 0) -> str:
+    """A share as a percentage, written the reader's way (50 % or 50%; 5,5 % or 5.5% with `digits=1`)."""
+    s = f"{100 * share:.{digits}f}".replace(".", "," if lang == "fr" else ".")
     return f"{s}\u00a0%" if lang == "fr" else f"{s}%"
