@@ -44,6 +44,7 @@ class Question:
     order: tuple[str, ...] = ()      # ordering: the right order of choice ids
     pairs: tuple[tuple[str, str], ...] = ()  # matching: (left, right) in the right pairing
     table: dict | None = None        # an optional table shown with the prompt (headers, rows)
+    images: tuple[dict, ...] = ()    # optional small grey-level images: {label, width, pixels (ink 0-16)}
     feedback: str = ""
     generated: bool = False
     variant: str = ""
@@ -73,7 +74,27 @@ class Question:
             "tolerance": self.tolerance, "order": list(self.order), "pairs": [list(p) for p in self.pairs],
             "table": self.table, "feedback": self.feedback,
         }
+        if self.images:
+            d["images"] = [dict(i) for i in self.images]
         return d
+
+
+def _images(value: Any, err) -> tuple[dict, ...]:
+    """Small square grey-level images shown with the prompt, each {label, width, pixels}."""
+    if not isinstance(value, list) or not value:
+        raise err("images must be a non-empty list of {label, width, pixels}")
+    out = []
+    for i, img in enumerate(value):
+        if not isinstance(img, dict) or not isinstance(img.get("label"), str) or not img["label"].strip():
+            raise err(f"image {i + 1} needs a label")
+        width, pixels = img.get("width"), img.get("pixels")
+        if not isinstance(width, int) or isinstance(width, bool) or not 2 <= width <= 32:
+            raise err(f"image {i + 1}: width must be a whole number from 2 to 32")
+        if (not isinstance(pixels, list) or len(pixels) != width * width
+                or not all(isinstance(v, (int, float)) and not isinstance(v, bool) and 0 <= v <= 16 for v in pixels)):
+            raise err(f"image {i + 1}: pixels must be width × width numbers from 0 (paper) to 16 (ink)")
+        out.append({"label": img["label"], "width": width, "pixels": [int(round(v)) for v in pixels]})
+    return tuple(out)
 
 
 def _text(value: Any, lang: str, level: str, err) -> str:
@@ -144,6 +165,8 @@ def validate_item(raw: Any, lang: str, level: str, file: str, line: int | None =
         t = raw["table"]
         if not (isinstance(t, dict) and isinstance(t.get("headers"), list) and isinstance(t.get("rows"), list)):
             raise err("a table needs 'headers' and 'rows' lists", "table")
+    if raw.get("images") is not None:
+        common["images"] = _images(raw["images"], lambda m: err(m, "images"))
 
     if kind in ("single", "multiple", "ordering", "matching"):
         raw_choices = raw.get("choices")

@@ -17,6 +17,7 @@ from functools import cached_property
 from html import escape
 
 from widgets.faces import three_faces
+from widgets.views import pixels_img
 
 from .assemble import Quiz, assemble
 from .bank import module_bank
@@ -67,13 +68,21 @@ def _table(q: Question) -> str:
     return f'<table class="decodia-table"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
 
 
+def _images(q: Question) -> str:
+    if not q.images:
+        return ""
+    figs = "".join(f'<figure class="decodia-image">{pixels_img(i["pixels"], i["width"], i["label"])}'
+                   f'<figcaption>{escape(i["label"])}</figcaption></figure>' for i in q.images)
+    return f'<div class="decodia-images__row">{figs}</div>'
+
+
 def question_html(q: Question, n: int, prefix: str, lang: str) -> str:
     ui = UI[lang]
     qid = f"{prefix}-{q.id}"
     pts = ui["points" if q.points == 1 else "points_p"].format(n=number(q.points, lang))
     legend = (f'<legend><span class="decodia-q__num">{ui["question"]} {n}</span> '
               f'<span class="decodia-q__points">({pts})</span> {escape(q.prompt)}</legend>')
-    body = _table(q)
+    body = _table(q) + _images(q)
     if q.type in ("single", "multiple", "truefalse"):
         kind = "checkbox" if q.type == "multiple" else "radio"
         options = ([(c.id, c.text) for c in q.choices] if q.type != "truefalse"

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from .assemble import Quiz
 from .model import Question
+from widgets.views import pixels_text
+
 from .text import UI, number, quoted
 
 
@@ -30,6 +32,18 @@ def _table_lines(q: Question) -> list[str]:
     return ["  " + "  ".join(str(c).ljust(w) for c, w in zip(r, widths)) for r in rows]
 
 
+def _image_lines(q: Question) -> list[str]:
+    lines = []
+    for start in range(0, len(q.images), 4):
+        chunk = q.images[start:start + 4]
+        arts = [pixels_text(i["pixels"], i["width"]) for i in chunk]
+        widths = [max(len(a[0]), len(i["label"])) for a, i in zip(arts, chunk)]
+        lines.append("  " + "   ".join(i["label"].ljust(w) for i, w in zip(chunk, widths)))
+        lines += ["  " + "   ".join((a[r] if r < len(a) else "").ljust(w) for a, w in zip(arts, widths))
+                  for r in range(max(len(a) for a in arts))]
+    return lines
+
+
 def worksheet_text(quiz: Quiz) -> str:
     ui = UI[quiz.lang]
     lines = [f"{ui['worksheet']} — {quiz.module} ({quiz.lang}, {quiz.level})",
@@ -38,6 +52,7 @@ def worksheet_text(quiz: Quiz) -> str:
     for n, q in enumerate(quiz.questions, 1):
         lines.append(f"{n}. {q.prompt}")
         lines += _table_lines(q)
+        lines += _image_lines(q)
         lines += _answer_lines(q, quiz.lang)
         lines.append("")
     return "\n".join(lines)

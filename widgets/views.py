@@ -5,7 +5,10 @@ bars carry their number as text, nothing depends on colour alone.
 """
 from __future__ import annotations
 
+import base64
 import html
+import struct
+import zlib
 from dataclasses import dataclass, field
 
 
@@ -133,3 +136,48 @@ def _nice_step(top: float) -> float:
         if top / step <= 6:
             return step
     return top / 5
+
+
+SHADES = " .:-=+*#%@"
+
+
+def pixels_png(pixels, width: int, ink: float = 16) -> bytes:
+    """A small grey-level image (ink 0 = paper .. `ink` = black) as an 8-bit greyscale PNG, byte-stable."""
+    raw = b"".join(b"\x00" + bytes(round(255 * (1 - min(max(float(v), 0), ink) / ink))
+                                    for v in pixels[r * width:(r + 1) * width]) for r in range(width))
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, width, 8, 0, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(raw, 9)) + chunk(b"IEND", b""))
+
+
+def pixels_img(pixels, width: int, label: str, ink: float = 16) -> str:
+    """The image as an <img> with an inline PNG: a few hundred bytes, crisp when enlarged, prints as is."""
+    data = base64.b64encode(pixels_png(pixels, width, ink)).decode("ascii")
+    return f'<img class="decodia-pixels" src="data:image/png;base64,{data}" alt="{esc(label)}" width="72" height="72">'
+
+
+def pixels_text(pixels, width: int, ink: float = 16) -> list[str]:
+    """The same image as lines of shade characters, for the plain-text face."""
+    rows = [list(pixels[r * width:(r + 1) * width]) for r in range(width)]
+    return ["".join(SHADES[min(int(float(v) * (len(SHADES) - 1) / ink + 0.5), len(SHADES) - 1)] * 2 for v in row)
+            for row in rows]
+
+
+def images(items: list[tuple[str, object, int]], caption: str, lang: str = "fr") -> View:
+    """A row of small images, each (label, pixels, width), with a caption; text face: shade art side by side."""
+    figs = "".join(f'<figure class="decodia-image">{pixels_img(px, w, label)}<figcaption>{esc(label)}</figcaption></figure>'
+                   for label, px, w in items)
+    html_ = (f'<div class="decodia-images" role="group" aria-label="{esc(caption)}">'
+             f'<p class="decodia-images__caption">{esc(caption)}</p><div class="decodia-images__row">{figs}</div></div>')
+    lines = [caption]
+    for start in range(0, len(items), 6):
+        chunk = items[start:start + 6]
+        arts = [pixels_text(px, w) for _, px, w in chunk]
+        cols = [max(len(a[0]), len(label)) for a, (label, _, _) in zip(arts, chunk)]
+        lines.append("  ".join(label.ljust(c) for (label, _, _), c in zip(chunk, cols)))
+        for r in range(max(len(a) for a in arts)):
+            lines.append("  ".join((a[r] if r < len(a) else "").ljust(c) for a, c in zip(arts, cols)))
+    return View(html_, "\n".join(lines))
