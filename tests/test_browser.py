@@ -6,7 +6,7 @@ import pytest
 from book.editions import all_editions, modules
 
 SLUGS = [m.slug for m in modules()]
-PAGES = ["index.html", "glossary.html", "search.html", "genindex.html"] + \
+PAGES = ["index.html", "glossary.html", "teaching.html", "search.html", "genindex.html"] + \
     [f"{slug}{suffix}.html" for slug in SLUGS for suffix in ("", "-guide")]
 EVERY_PAGE = ["index.html"] + [f"{e.lang}/{e.level}/{p}" for e in all_editions() for p in PAGES]
 
@@ -72,7 +72,7 @@ def test_every_demo_of_every_edition_switches_state(watch, module):
     for e in all_editions():
         page = watch.goto(f"{e.lang}/{e.level}/{module.slug}.html")
         demos = page.locator("[data-decodia-demo]")
-        assert demos.count() == len(module.meta["demos"])
+        assert demos.count() + page.locator("[data-decodia-game]").count() == len(module.meta["demos"])
         for i in range(demos.count()):
             demo = demos.nth(i)
             before = demo.locator(".decodia-demo__panel:not([hidden])").inner_html()
@@ -87,6 +87,45 @@ def test_every_demo_of_every_edition_switches_state(watch, module):
             after = demo.locator(".decodia-demo__panel:not([hidden])").inner_html()
             assert after != before, f"{e.name}: demo {demo.get_attribute('data-decodia-demo')} did not change"
     assert watch.console_errors == []
+
+
+@pytest.mark.parametrize("path,words,again", [
+    ("fr/simple/deepfakes.html", ("8 bonnes réponses sur 8", "0,4 fois sur 100"), ("Partie 2 sur 5", "4 bonnes réponses sur 8", "12 sur 16")),
+    ("en/standard/deepfakes.html", ("8 of 8 right", "0.4 times in 100"), ("Round 2 of 5", "4 of 8 right", "12 of 16"))])
+def test_real_or_generated_game_by_keyboard_scores_against_chance(watch, path, words, again):
+    import base64
+    import json
+
+    page = watch.goto(path)
+    game = page.locator("[data-decodia-game]")
+    score = game.locator("[data-score]")
+    form = game.locator("form:not([hidden])")
+    form.locator("button[type=submit]").focus()
+    page.keyboard.press("Enter")
+    assert score.inner_text() in ("Choisissez une réponse pour chaque image, puis vérifiez.",
+                                  "Choose an answer for each image, then check.")
+    truth = json.loads(base64.b64decode(form.get_attribute("data-truth")))
+    for i, fake in enumerate(truth):
+        form.locator("fieldset").nth(i).locator(f'input[value="{fake}"]').focus()
+        page.keyboard.press("Space")
+    form.locator("button[type=submit]").focus()
+    page.keyboard.press("Enter")
+    text = score.inner_text()
+    assert all(w in text for w in words), text
+    verdicts = form.locator("[data-verdict]").all_inner_texts()
+    assert len(verdicts) == 8 and all(v for v in verdicts)
+    # a new round, answered all "real": half right, which guessing matches often
+    game.locator("[data-next]").focus()
+    page.keyboard.press("Enter")
+    second = game.locator("form:not([hidden])")
+    assert score.inner_text() == "" and again[0] in second.inner_text()
+    for i in range(8):
+        second.locator("fieldset").nth(i).locator('input[value="0"]').focus()
+        page.keyboard.press("Space")
+    second.locator("button[type=submit]").click()
+    assert all(w in score.inner_text() for w in again[1:]), score.inner_text()   # 4 of 8, and 12 of 16 so far
+    assert watch.console_errors == [] and watch.outside == []
+    assert watch.axe_violations() == []
 
 
 def test_switcher_leads_to_the_same_page_in_another_edition(watch):

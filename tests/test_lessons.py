@@ -32,6 +32,20 @@ CITED_OR_DERIVED = {"chatbots": {
     "65.2",                      # article 65.2 of the Québec access act (Loi 25), cited
     "13,8", "13.8",              # 13.8 million households scored by the CNAF (Le Monde, 2023), cited
     "20000", "20,000", "500000", "500,000",   # size of the fr_core_news_md vector table (spaCy model metadata)
+}, "deepfakes": {
+    "96%",                       # Deeptrace (2019): 96 % of deepfake videos were non-consensual pornography
+    "95000", "95,000",           # Home Security Heroes (2023, industry report): about 95,000 videos analysed
+    "4000", "4,000",             # Cybertip.ca (June 2024): close to 4,000 sexual deepfakes of youth in a year
+    "9,2", "9.2", "2,4", "2.4",  # CAFC (1 Feb 2023): $9.2 M lost to emergency scams in 2022, $2.4 M in 2021
+    "732000", "732,000",         # the same release: over $732,000 in Québec
+    "10%",                       # "5 to 10 %" of fraud victims report (CAFC)
+    "82,56%", "82.56%", "65,18%", "65.18%",   # Deepfake Detection Challenge results (Facebook AI, June 2020)
+    "26%",                       # OpenAI's AI-text classifier caught 26 % of AI text (withdrawn 20 July 2023)
+    "162.1", "163.1",            # sections of the Criminal Code
+    "86000", "86,000",           # R. c. Larouche, 2023 QCCQ 1853: more than 86,000 files
+    "1,797",                     # size of scikit-learn's digits dataset
+    "95%", "20%",                # the copy check's definitions (95th percentile of real distances; verdict at 20 %)
+    "1800263", "1800668", "1866658", "1888495", "1888933",   # help lines, written Québec style (1 866 658-9022...)
 }}
 
 

@@ -42,6 +42,7 @@ T = {
                  "chance": "En répondant au hasard, on fait au moins aussi bien {p} fois sur 100.",
                  "total": "Depuis le début : {right} sur {total}. Au hasard, on ferait au moins aussi bien {p} fois sur 100.",
                  "right": "Bonne réponse :", "wrong": "Mauvaise réponse :",
+                 "was_real": "c'est une vraie image.", "was_fake": "c'est une image générée.",
                  "answers": "Réponses : les images {items} sont générées.",
                  "chance_caption": "Ce que donne le hasard sur {total} images",
                  "chance_headers": ["Bonnes réponses (au moins)", "Chances d'y arriver au hasard"],
@@ -62,8 +63,7 @@ T = {
         "impostor_title": "Un message « dans le style de » quelqu'un",
         "person": "Personne imitée", "people": {"leo": "Léo, le petit-fils", "nadia": "Nadia, la directrice"},
         "request": "Ce que l'arnaqueur demande",
-        "requests": {"leo": ["de l'argent pour sortir du poste de police", "des cartes-cadeaux", "de l'argent envoyé à l'étranger"],
-                     "nadia": ["un virement à un nouveau fournisseur", "des cartes-cadeaux", "de payer une facture à un nouveau compte"]},
+        "requests": ["de l'argent, tout de suite", "des cartes-cadeaux", "de l'argent, vers un nouveau compte ou un autre pays"],
         "version": "Essai du modèle", "version_shown": "essai {n}",
         "message_label": "Le faux message reçu",
         "parts_caption": "Qui a écrit quoi ?", "parts_headers": ["Partie du message", "Écrite par"],
@@ -102,6 +102,7 @@ T = {
                  "chance": "Guessing at random does at least as well {p} times in 100.",
                  "total": "So far: {right} of {total}. Guessing would do at least as well {p} times in 100.",
                  "right": "Right:", "wrong": "Wrong:",
+                 "was_real": "it is a real image.", "was_fake": "it is a generated image.",
                  "answers": "Answers: images {items} are generated.",
                  "chance_caption": "What guessing gives on {total} images",
                  "chance_headers": ["Right answers (at least)", "Chance of getting there by guessing"],
@@ -122,8 +123,7 @@ T = {
         "impostor_title": "A message \u201cin the style of\u201d someone",
         "person": "Person imitated", "people": {"leo": "Leo, the grandson", "nadia": "Nadia, the director"},
         "request": "What the scammer asks for",
-        "requests": {"leo": ["money to get out of the police station", "gift cards", "money sent abroad"],
-                     "nadia": ["a wire transfer to a new supplier", "gift cards", "paying an invoice to a new account"]},
+        "requests": ["money, right now", "gift cards", "money, to a new account or abroad"],
         "version": "Model's attempt", "version_shown": "attempt {n}",
         "message_label": "The fake message received",
         "parts_caption": "Who wrote what?", "parts_headers": ["Part of the message", "Written by"],
@@ -228,7 +228,6 @@ def impostor(lang: str = "fr") -> Explorer:
     people = list(t["people"].items())
     return Explorer("impostor", [
         Choice("person", t["person"], people, "leo"),
-        Choice("request", t["request"], [(i, f"{i + 1}. {t['requests']['leo'][i]} / {t['requests']['nadia'][i]}")
-                                         for i in range(3)], 0),
+        Choice("request", t["request"], [(i, f"{i + 1}. {text}") for i, text in enumerate(t["requests"])], 0),
         Choice("version", t["version"], [(n, t["version_shown"].format(n=n)) for n in (1, 2, 3)], 1)],
         lambda person, request, version: impostor_view(person, request, version, lang), lang, t["impostor_title"])

@@ -27,7 +27,7 @@ class Game:
     """`rounds`: a list of (images, fake flags); `width`: image width; `text`: the labels of one language.
 
     `text` keys: title, intro, print_intro, item, real, fake, check, next, round, unanswered, score, chance,
-    total, right, wrong, answers, chance_caption, chance_headers, chance_row.
+    total, right, wrong, was_real, was_fake, answers, chance_caption, chance_headers, chance_row.
     """
 
     id: str
@@ -77,7 +77,7 @@ class Game:
                 f'<div class="decodia-game__grid">{"".join(items)}</div>'
                 f'<button type="submit">{esc(t["check"])}</button>'
                 f'<p class="decodia-game__answers">{esc(self._answers(fakes))}</p></form>')
-        texts = {k: t[k] for k in ("unanswered", "score", "chance", "total", "right", "wrong", "real", "fake")}
+        texts = {k: t[k] for k in ("unanswered", "score", "chance", "total", "right", "wrong", "was_real", "was_fake")}
         texts["decimal"] = "," if self.lang == "fr" else "."
         return (f'<section class="decodia-game decodia-demo" id="{uid}" data-decodia-game aria-labelledby="{uid}-title" '
                 f'data-text="{esc(json.dumps(texts, ensure_ascii=False))}">'
@@ -85,7 +85,8 @@ class Game:
                 f'{"".join(forms)}<button type="button" data-next>{esc(t["next"])}</button>'
                 f'<p class="decodia-game__score" role="status" aria-live="polite" data-score></p>'
                 f'<details class="decodia-data"><summary>{esc(t["chance_caption"].format(total=len(self.rounds[0][1])))}'
-                f'</summary>{self.chance_table().html}</details></section>')
+                f'</summary>{self.chance_table().html}</details>'
+                f'<div class="decodia-print-only">{self.chance_table().html}</div></section>')
 
     def text_face(self) -> str:
         imgs, fakes = self.rounds[0]

@@ -71,7 +71,7 @@
           var ok = answers[i] === truth[i];
           if (ok) { right++; }
           set.querySelector("[data-verdict]").textContent =
-            (ok ? t.right : t.wrong) + " " + (truth[i] ? t.fake : t.real);
+            (ok ? t.right : t.wrong) + " " + (truth[i] ? t.was_fake : t.was_real);
         });
         if (!scored[r]) { scored[r] = true; tally.right += right; tally.total += truth.length; }
         var p = pct(atLeastByChance(right, truth.length));
