@@ -95,7 +95,7 @@ def _bar(done: int, total: int, width: int = 24) -> str:
     return "█" * filled + "░" * (width - filled)
 
 
-def build(editions: list[Edition], jobs: int = 2, pdf: bool = True, out=sys.stdout) -> list[Result]:
+def build(editions: list[Edition], jobs: int = 2, pdf: bool = True, out=sys.stdout, paper: str = "letter") -> list[Result]:
     """Build the editions (in parallel child processes), then the landing page and PDFs."""
     from .landing import write_landing
 
@@ -126,13 +126,16 @@ def build(editions: list[Edition], jobs: int = 2, pdf: bool = True, out=sys.stdo
             for p in r.problems:
                 print(f"      {p}", file=out, flush=True)
     if pdf and all(r.ok for r in results):
-        from .pdf import chromium, print_modules
+        from .pdf import PDF, chromium, print_book
 
         if chromium():
-            made = print_modules(editions)
-            print(f"PDF: {len(made)} module PDF(s) in {(HTML / 'pdf').relative_to(ROOT)}/", file=out, flush=True)
+            t0 = time.perf_counter()
+            made = print_book(editions, paper)
+            print(f"PDF ({paper}): {len(made)} PDF(s), modules and whole editions, in {PDF.relative_to(ROOT)}/ "
+                  f"({time.perf_counter() - t0:.1f} s)", file=out, flush=True)
         else:
-            print("PDF: skipped (no Chromium found; install the Debian package `chromium`)", file=out, flush=True)
+            print("PDF: skipped, no Chromium found (install the Debian package `chromium`); the HTML is built",
+                  file=out, flush=True)
     write_landing()  # after the PDFs, so it links the ones that exist
     print(f"Done in {time.perf_counter() - started:.1f} s. Open {HTML.relative_to(ROOT)}/index.html "
           f"or run `decodia serve`.", file=out, flush=True)

@@ -192,7 +192,7 @@ def run_checks(root: Path = ROOT) -> list[str]:
     if not dirs:
         return ["modules/: no module found"]
     for lang in LANGS:
-        for page in ("index.md", "glossary.md"):
+        for page in ("index.md", "glossary.md", "teaching.md"):
             if not (PAGES / lang / page).exists():
                 problems.append(f"{rel(PAGES / lang / page)}: missing")
     for d in dirs:

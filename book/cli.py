@@ -11,7 +11,7 @@ def _build(args) -> int:
     from .build import build
     from .editions import select
 
-    results = build(select(args.lang, args.level), jobs=args.jobs, pdf=not args.no_pdf)
+    results = build(select(args.lang, args.level), jobs=args.jobs, pdf=not args.no_pdf, paper=args.paper)
     failed = [r for r in results if not r.ok]
     if failed:
         print(f"{len(failed)} edition(s) failed: {', '.join(r.edition.name for r in failed)}. "
@@ -59,20 +59,23 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--level", choices=LEVELS)
     b.add_argument("--jobs", type=int, default=2, help="editions built at once (default 2)")
     b.add_argument("--no-pdf", action="store_true", help="skip the PDFs")
+    b.add_argument("--paper", choices=("letter", "a4"), default="letter", help="PDF paper size (default: letter)")
     b.set_defaults(func=_build)
     s = sub.add_parser("serve", help="serve _build/html on 127.0.0.1")
     s.add_argument("--port", type=int, default=8000)
     s.set_defaults(func=_serve)
     c = sub.add_parser("check", help="validate the course content and the quiz banks")
     c.set_defaults(func=_check)
-    q = sub.add_parser("quiz", help="write seeded quiz variants: answer keys (json) and worksheets")
+    q = sub.add_parser("quiz", help="write an assignment pack: seeded variants in LMS, web, paper and key formats")
     q.add_argument("--module", required=True)
     q.add_argument("--lang", choices=LANGS, required=True)
     q.add_argument("--level", choices=LEVELS, required=True)
     q.add_argument("--variants", type=int, default=1)
     q.add_argument("--seed", type=int, default=1)
     q.add_argument("--n", type=int, default=None, help="questions per quiz (default: one per objective, plus 3)")
-    q.add_argument("--format", default="json,worksheet", help="comma-separated: json, worksheet")
+    q.add_argument("--format", default="json,worksheet",
+                   help="comma-separated: json, worksheet, moodle, gift, qti, html, pdf")
+    q.add_argument("--paper", choices=("letter", "a4"), default="letter", help="paper of the pdf format")
     q.add_argument("--out", required=True)
     q.set_defaults(func=_quiz)
     g = sub.add_parser("grade", help="grade responses: gradebook, rejects and item analysis")

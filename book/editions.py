@@ -170,7 +170,8 @@ class Edition:
     @cached_property
     def staged_sources(self) -> dict[str, Path]:
         """Staged page name -> the source file a writer edits."""
-        pages = {"index": PAGES / self.lang / "index.md", "glossary": PAGES / self.lang / "glossary.md"}
+        pages = {"index": PAGES / self.lang / "index.md", "glossary": PAGES / self.lang / "glossary.md",
+                 "teaching": PAGES / self.lang / "teaching.md"}
         for m in modules():
             pages[m.slug] = m.lesson(self.lang, self.level)
             pages[f"{m.slug}-guide"] = m.guide(self.lang)
@@ -216,7 +217,8 @@ class Edition:
             "root": "index",
             "parts": [
                 {"caption": self.ui["modules"], "chapters": [{"file": m.slug} for m in mods]},
-                {"caption": self.ui["teachers"], "chapters": [{"file": f"{m.slug}-guide"} for m in mods]},
+                {"caption": self.ui["teachers"],
+                 "chapters": [{"file": "teaching"}] + [{"file": f"{m.slug}-guide"} for m in mods]},
                 {"caption": self.ui["resources"], "chapters": [{"file": "glossary"}]},
             ],
         }

@@ -5,7 +5,7 @@ import shutil
 from html import escape
 
 from .editions import HTML, LEVELS, THEME, UI, Edition, modules
-from .pdf import pdf_path
+from .pdf import edition_pdf_path, pdf_path, site_path
 from .typography import french_spacing
 
 TEXT = {
@@ -23,6 +23,7 @@ TEXT = {
         },
         "open": "Ouvrir l'édition",
         "pdf": "PDF à imprimer",
+        "whole": "PDF de toute l'édition (tous les modules)",
         "modules": "Modules",
     },
     "en": {
@@ -39,6 +40,7 @@ TEXT = {
         },
         "open": "Open the edition",
         "pdf": "PDF to print",
+        "whole": "PDF of the whole edition (every module)",
         "modules": "Modules",
     },
 }
@@ -51,11 +53,14 @@ def _section(lang: str) -> str:
     for level in LEVELS:
         e = Edition(lang, level)
         pdfs = []
+        sep = " : " if lang == "fr" else ": "
+        whole = edition_pdf_path(e)
+        if whole.exists():
+            pdfs.append(f'<li><a href="{site_path(whole)}">{escape(fix(t["whole"]))}</a></li>')
         for m in modules():
             pdf = pdf_path(e, m.slug)
             if pdf.exists():
-                sep = " : " if lang == "fr" else ": "
-                pdfs.append(f'<li><a href="pdf/{pdf.name}">{escape(fix(t["pdf"] + sep + m.meta["title"][lang]))}</a></li>')
+                pdfs.append(f'<li><a href="{site_path(pdf)}">{escape(fix(t["pdf"] + sep + m.meta["title"][lang]))}</a></li>')
         pdf_list = f'<ul class="pdfs">{"".join(pdfs)}</ul>' if pdfs else ""
         cards.append(
             f'<li class="card"><h3 id="{lang}-{level}">{escape(ui["levels"][level])}</h3>'

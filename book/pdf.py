@@ -1,15 +1,33 @@
-"""PDF of every module in every edition, printed by Chromium with the book's print CSS."""
+"""Print: a PDF of every module in every edition, and of each whole edition.
+
+Headless Chromium (Debian's package, driven by Playwright) prints each lesson page with the book's print
+CSS: no sidebar, navigation or buttons; demos in their print face; the quiz as a worksheet without answers.
+Every page carries the module title at the top and "page N of M" at the bottom. Letter paper by default
+(Québec uses Letter), A4 on request.
+
+    _build/pdf/<lang>/<level>/<module>.pdf            one module, one edition
+    _build/pdf/<lang>/<level>/decodia-<lang>-<level>.pdf   the whole edition: home page and every module,
+                                                          with a bookmark per module
+
+The tree is copied into `_build/html/pdf/` so that the site links to it.
+"""
 from __future__ import annotations
 
+import hashlib
+import html
+import logging
 import shutil
-import subprocess
 from pathlib import Path
 
-from .editions import HTML, Edition, modules
+from .editions import BUILD, HTML, Edition, modules
 
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         "--no-pdf-header-footer", "--run-all-compositor-stages-before-draw", "--virtual-time-budget=5000"]
+PDF = BUILD / "pdf"
+logging.getLogger("pypdf").setLevel(logging.ERROR)   # Chromium's PDFs make pypdf chatty about harmless details
+PAPERS = {"letter": "Letter", "a4": "A4"}
+MARGIN = {"top": "20mm", "bottom": "18mm", "left": "16mm", "right": "16mm"}
+FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync"]
+PAGE_OF = {"fr": "page {n} de {m}", "en": "page {n} of {m}"}
 
 
 def chromium() -> str | None:
@@ -21,26 +39,122 @@ def chromium() -> str | None:
 
 
 def pdf_path(edition: Edition, slug: str) -> Path:
-    return HTML / "pdf" / f"{slug}-{edition.lang}-{edition.level}.pdf"
+    return PDF / edition.lang / edition.level / f"{slug}.pdf"
 
 
-def print_page(html: Path, pdf: Path) -> None:
-    pdf.parent.mkdir(parents=True, exist_ok=True)
-    profile = pdf.parent / ".chromium-profile"
-    subprocess.run([chromium(), *FLAGS, f"--user-data-dir={profile}", f"--print-to-pdf={pdf}", html.as_uri()],
-                   check=True, capture_output=True, timeout=120)
-    shutil.rmtree(profile, ignore_errors=True)
+def edition_pdf_path(edition: Edition) -> Path:
+    return PDF / edition.lang / edition.level / f"decodia-{edition.key}.pdf"
 
 
-def print_modules(editions: list[Edition]) -> list[Path]:
-    made = []
-    for e in editions:
-        for m in modules():
-            target = pdf_path(e, m.slug)
-            page = e.out / f"{m.slug}.html"
-            if target.exists() and target.stat().st_mtime >= page.stat().st_mtime:
-                made.append(target)  # already printed from this very page
-                continue
-            print_page(page, target)
-            made.append(target)
+def site_path(pdf: Path) -> str:
+    """Where the site serves a PDF, relative to `_build/html/`."""
+    return "pdf/" + pdf.relative_to(PDF).as_posix()
+
+
+def _templates(title: str, subtitle: str, lang: str) -> tuple[str, str]:
+    style = "font-family: sans-serif; font-size: 8.5pt; color: #333; width: 100%; margin: 0 16mm;"
+    header = (f'<div style="{style} display: flex; justify-content: space-between;">'
+              f"<span>{html.escape(title)}</span><span>{html.escape(subtitle)}</span></div>")
+    n, m = '<span class="pageNumber"></span>', '<span class="totalPages"></span>'
+    footer = f'<div style="{style} text-align: right;">Décodia · {PAGE_OF[lang].format(n=n, m=m)}</div>'
+    return header, footer
+
+
+def normalise(pdf: Path, title: str) -> Path:
+    """Rewrite a printed PDF without its creation dates and with a fixed file id: same page, same bytes."""
+    from pypdf import PdfWriter
+    from pypdf.generic import ArrayObject, ByteStringObject
+
+    writer = PdfWriter(clone_from=str(pdf))
+    writer.metadata = None
+    writer.add_metadata({"/Title": title, "/Producer": "Décodia"})
+    digest = hashlib.sha256(title.encode()).digest()[:16]
+    writer._ID = ArrayObject([ByteStringObject(digest), ByteStringObject(digest)])
+    with pdf.open("wb") as f:
+        writer.write(f)
+    return pdf
+
+
+def _stamp(paper: str) -> Path:
+    return PDF / f".paper-{paper}"
+
+
+class Printer:
+    """One Chromium for every page to print."""
+
+    def __init__(self, paper: str = "letter"):
+        if paper not in PAPERS:
+            raise ValueError(f"unknown paper {paper!r}: expected one of {', '.join(PAPERS)}")
+        self.paper = paper
+
+    def __enter__(self):
+        from playwright.sync_api import sync_playwright
+
+        self._pw = sync_playwright().start()
+        self._browser = self._pw.chromium.launch(executable_path=chromium(), args=FLAGS)
+        self._page = self._browser.new_page()
+        return self
+
+    def __exit__(self, *exc):
+        self._browser.close()
+        self._pw.stop()
+
+    def print(self, page_html: Path, target: Path, title: str, subtitle: str, lang: str) -> Path:
+        """Print one page: `title` top left, `subtitle` top right, "page N of M" at the bottom in `lang`."""
+        target.parent.mkdir(parents=True, exist_ok=True)
+        self._page.goto(page_html.resolve().as_uri(), wait_until="load")
+        self._page.evaluate("document.fonts.ready")
+        header, footer = _templates(title, subtitle, lang)
+        self._page.pdf(path=str(target), format=PAPERS[self.paper], margin=MARGIN, print_background=True,
+                       display_header_footer=True, header_template=header, footer_template=footer)
+        return normalise(target, title)
+
+
+def _fresh(target: Path, source: Path, paper: str) -> bool:
+    return (target.exists() and target.stat().st_mtime >= source.stat().st_mtime
+            and _stamp(paper).exists())
+
+
+def merge(parts: list[tuple[str, Path]], target: Path, title: str) -> Path:
+    """One PDF from several, with a bookmark at the start of each part; no timestamps, so the bytes repeat."""
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    for label, part in parts:
+        start = len(writer.pages)
+        writer.append(str(part))
+        writer.add_outline_item(label, start)
+    with target.open("wb") as f:
+        writer.write(f)
+    return normalise(target, title)
+
+
+def print_book(editions: list[Edition], paper: str = "letter") -> list[Path]:
+    """Print every module of `editions` and each whole edition; reprint only what changed."""
+    if any(PDF.glob(".paper-*")) and not _stamp(paper).exists():
+        shutil.rmtree(PDF)          # the paper changed: everything is reprinted
+    made: list[Path] = []
+    with Printer(paper) as printer:
+        for e in editions:
+            parts = []
+            home = e.out / "index.html"
+            home_pdf = PDF / e.lang / e.level / ".home.pdf"
+            if not _fresh(home_pdf, home, paper):
+                printer.print(home, home_pdf, e.title, e.title, e.lang)
+            parts.append((e.title, home_pdf))
+            for m in modules():
+                title = m.meta["title"][e.lang]
+                page, target = e.out / f"{m.slug}.html", pdf_path(e, m.slug)
+                if not _fresh(target, page, paper):
+                    printer.print(page, target, title, e.title, e.lang)
+                made.append(target)
+                parts.append((title, target))
+            whole = edition_pdf_path(e)
+            if not (whole.exists() and all(whole.stat().st_mtime >= p.stat().st_mtime for _, p in parts)):
+                merge(parts, whole, e.title)
+            made.append(whole)
+    _stamp(paper).touch()
+    site = HTML / "pdf"
+    shutil.rmtree(site, ignore_errors=True)
+    shutil.copytree(PDF, site, ignore=shutil.ignore_patterns(".*"))
     return made

@@ -4,14 +4,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .assemble import assemble
 from .bank import module_bank
 from .errors import BankError, BankErrors
 from .grader import InputError, Intake, grade_all, load_key, read_responses, write_gradebook, write_rejects
+from .pack import FORMATS, write_pack
 from .report import write_report
-from .worksheet import answer_key_text, worksheet_text
-
-FORMATS = ("json", "worksheet")
 
 
 def quiz_command(args) -> int:
@@ -20,21 +17,24 @@ def quiz_command(args) -> int:
     if unknown:
         print(f"decodia quiz: unknown format(s) {', '.join(unknown)}; available: {', '.join(FORMATS)}", file=sys.stderr)
         return 2
+    if args.variants < 1:
+        print("decodia quiz: --variants must be at least 1", file=sys.stderr)
+        return 2
     try:
         bank = module_bank(args.module)
     except (BankError, BankErrors) as err:
         print(err, file=sys.stderr)
         return 1
     out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
-    for k in range(args.variants):
-        quiz = assemble(bank, args.lang, args.level, args.n, args.seed + k)
-        if "json" in formats:
-            (out / f"{quiz.id}.json").write_text(quiz.to_json(), encoding="utf-8")
-        if "worksheet" in formats:
-            (out / f"{quiz.id}-worksheet.txt").write_text(worksheet_text(quiz), encoding="utf-8")
-            (out / f"{quiz.id}-key.txt").write_text(answer_key_text(quiz), encoding="utf-8")
-        print(f"{quiz.id}: {len(quiz.questions)} questions, {quiz.max_points:g} points")
+    try:
+        files = write_pack(bank, args.lang, args.level, args.variants, args.seed, formats, out, args.n,
+                           getattr(args, "paper", "letter"))
+    except RuntimeError as err:
+        print(f"decodia quiz: {err}", file=sys.stderr)
+        return 1
+    print(f"{args.variants} variant(s) of {bank.module} ({args.lang}, {args.level}): {len(files)} file(s) in {out}/")
+    for f in files:
+        print(f"  {f.name}")
     return 0
 
 

@@ -118,11 +118,13 @@ class SelfCheck:
     level: str
     variants: int = VARIANTS
     n: int | None = None
+    first_seed: int = 1
 
     @cached_property
     def quizzes(self) -> list[Quiz]:
         bank = module_bank(self.module)
-        return [assemble(bank, self.lang, self.level, self.n, seed) for seed in range(1, self.variants + 1)]
+        return [assemble(bank, self.lang, self.level, self.n, seed)
+                for seed in range(self.first_seed, self.first_seed + self.variants)]
 
     def static_html(self) -> str:
         ui = UI[self.lang]

@@ -11,7 +11,7 @@ from book.editions import all_editions, modules
 
 ROOT = Path(__file__).resolve().parent.parent
 SLUGS = [m.slug for m in modules()]
-PAGES = ["index", "glossary"] + [f"{slug}{suffix}" for slug in SLUGS for suffix in ("", "-guide")]
+PAGES = ["index", "glossary", "teaching"] + [f"{slug}{suffix}" for slug in SLUGS for suffix in ("", "-guide")]
 
 
 def test_full_build_with_warnings_as_errors(book_build):
@@ -31,18 +31,79 @@ def test_every_edition_and_the_landing_page_exist(built):
     assert 'lang="fr"' in landing and 'lang="en"' in landing
     if shutil.which("chromium"):  # the landing page links every module's PDFs, even after a cold build
         for e in all_editions():
+            assert f'href="pdf/{e.lang}/{e.level}/decodia-{e.key}.pdf"' in landing
             for slug in SLUGS:
-                assert f'href="pdf/{slug}-{e.lang}-{e.level}.pdf"' in landing
+                assert f'href="pdf/{e.lang}/{e.level}/{slug}.pdf"' in landing
+                assert (built / "pdf" / e.lang / e.level / f"{slug}.pdf").is_file()
         assert "conversationnel\u202f?" in landing  # French spacing: the "?" never wraps alone
 
 
-def test_pdf_of_every_module_in_every_edition(built):
+LETTER, A4 = (612, 792), (595, 842)     # points
+
+
+def _size(page) -> tuple[int, int]:
+    return round(float(page.mediabox.width)), round(float(page.mediabox.height))
+
+
+def test_pdf_of_every_module_in_every_edition_on_letter_with_title_and_page_numbers(built):
     if not shutil.which("chromium"):
         pytest.skip("PDFs are made where Chromium is present")
+    from pypdf import PdfReader
+
+    from book.pdf import edition_pdf_path, pdf_path
+
     for e in all_editions():
-        for slug in SLUGS:
-            pdf = built / "pdf" / f"{slug}-{e.lang}-{e.level}.pdf"
-            assert pdf.read_bytes()[:5] == b"%PDF-" and pdf.stat().st_size > 20_000
+        total = 0
+        for m in modules():
+            reader = PdfReader(pdf_path(e, m.slug))
+            pages = reader.pages
+            total += len(pages)
+            assert len(pages) >= 2, f"{e.name} {m.slug}"
+            for n, page in enumerate(pages, 1):
+                text = page.extract_text()
+                assert _size(page) == LETTER
+                assert m.meta["title"][e.lang].split(":")[0].split(" ")[0] in text, f"{e.name} {m.slug} p.{n}"
+                mark = f"page {n} de {len(pages)}" if e.lang == "fr" else f"page {n} of {len(pages)}"
+                assert mark in text, f"{e.name} {m.slug} p.{n}: no page number"
+            words = reader.pages[0].extract_text()
+            for chrome in ("Afficher ou masquer", "Show or hide", "Rechercher dans le livre", "Search the book"):
+                assert chrome not in words, f"{e.name} {m.slug}: the page's navigation was printed"
+        whole = PdfReader(edition_pdf_path(e))
+        titles = [o.title for o in whole.outline]
+        assert titles[1:] == [m.meta["title"][e.lang] for m in modules()]
+        assert len(whole.pages) > total and all(_size(p) == LETTER for p in whole.pages)
+
+
+def test_a4_is_an_option(built, tmp_path):
+    if not shutil.which("chromium"):
+        pytest.skip("PDFs are made where Chromium is present")
+    from pypdf import PdfReader
+
+    from book.editions import Edition
+    from book.pdf import Printer
+
+    e = Edition("fr", "simple")
+    with Printer("a4") as printer:
+        target = printer.print(e.out / "bias.html", tmp_path / "bias.pdf", "Quand l'IA amplifie les biais", e.title, e.lang)
+    pages = PdfReader(target).pages
+    assert all(_size(p) == A4 for p in pages) and "page 1 de" in pages[0].extract_text()
+    with pytest.raises(ValueError, match="unknown paper"):
+        Printer("legal")
+
+
+def test_without_chromium_the_build_says_so_and_still_builds_the_html(built, monkeypatch):
+    import io
+
+    import book.pdf
+    from book.build import build
+    from book.editions import Edition
+
+    monkeypatch.setattr(book.pdf, "chromium", lambda: None)
+    out = io.StringIO()
+    results = build([Edition("en", "simple")], out=out)
+    assert all(r.ok for r in results)
+    assert "no Chromium found" in out.getvalue() and "the HTML is built" in out.getvalue()
+    assert (built / "en" / "simple" / "chatbots.html").is_file()
 
 
 # What a page would fetch: scripts, styles, icons, images, frames, CSS url() and @import.

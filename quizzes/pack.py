@@ -1,0 +1,125 @@
+"""An assignment pack: K seeded variants of a module's quiz, in every format a teacher needs.
+
+    decodia quiz --module bias --lang fr --level standard --variants 30 --seed 1 \\
+                 --format moodle,gift,qti,html,pdf --out pack/
+
+Each format has one writer, all fed by the same engine (`assemble`):
+- json: one answer key per variant, for `decodia grade --key`;
+- worksheet: the plain-text worksheet and key of each variant;
+- moodle, gift, qti: LMS imports (`quizzes/export/`);
+- html: one self-contained page with the quiz, graded in the browser like the book's self-check;
+- pdf: printable worksheets and a separate answer key (Chromium, like the book's PDFs).
+Every pack has a README in its language. The same arguments give the same bytes.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from .assemble import Quiz, assemble
+from .bank import Bank
+from .readme import pack_readme
+
+FORMATS = ("json", "worksheet", "moodle", "gift", "qti", "html", "pdf")
+ROOT = Path(__file__).resolve().parent.parent
+STATIC = Path(__file__).parent / "static"
+
+
+def module_title(slug: str, lang: str) -> str:
+    meta = yaml.safe_load((ROOT / "modules" / slug / "module.yaml").read_text(encoding="utf-8"))
+    return meta["title"][lang]
+
+
+def variants(bank: Bank, lang: str, level: str, count: int, seed: int, n: int | None = None) -> list[Quiz]:
+    return [assemble(bank, lang, level, n, seed + k) for k in range(count)]
+
+
+def html_page(quizzes: list[Quiz], title: str) -> str:
+    """The quiz as one file: our quiz script and style inline, nothing fetched from anywhere."""
+    from html import escape
+
+    from widgets.views import esc
+
+    from .page import SelfCheck
+
+    q0 = quizzes[0]
+    check = SelfCheck(q0.module, q0.lang, q0.level, variants=len(quizzes), first_seed=q0.seed)
+    check.__dict__["quizzes"] = quizzes          # exactly these variants (n included)
+    css = (STATIC / "decodia-quiz.css").read_text(encoding="utf-8")
+    js = (STATIC / "decodia-quiz.js").read_text(encoding="utf-8").replace("</", "<\\/")
+    base = ("body{font-family:system-ui,Arial,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem;"
+            "line-height:1.5;color:#111;background:#fff}.decodia-table{border-collapse:collapse}"
+            ".decodia-table td,.decodia-table th{border-bottom:1px solid #c8ccd2;padding:.2rem .6rem;text-align:left}"
+            ".decodia-images__row{display:flex;flex-wrap:wrap;gap:.6rem}.decodia-image{margin:0;text-align:center}"
+            ".decodia-pixels{width:4.5rem;height:4.5rem;image-rendering:pixelated;border:1px solid #6b7280;display:block}"
+            ".visually-hidden{position:absolute!important;width:1px;height:1px;overflow:hidden;clip:rect(0,0,0,0)}")
+    return (f'<!DOCTYPE html>\n<html lang="{q0.lang}"><head><meta charset="utf-8">'
+            f'<meta name="viewport" content="width=device-width, initial-scale=1">'
+            f"<title>{escape(title)}</title><style>{base}{css}</style></head>"
+            f"<body><main><h1>{esc(title)}</h1>{check.static_html()}</main><script>{js}</script></body></html>\n")
+
+
+def write_pack(bank: Bank, lang: str, level: str, count: int, seed: int, formats: list[str], out: Path,
+               n: int | None = None, paper: str = "letter") -> list[Path]:
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown:
+        raise ValueError(f"unknown format(s) {', '.join(unknown)}; available: {', '.join(FORMATS)}")
+    quizzes = variants(bank, lang, level, count, seed, n)
+    title = module_title(bank.module, lang)
+    base = f"{bank.module}-{lang}-{level}"
+    out.mkdir(parents=True, exist_ok=True)
+    written: dict[str, list[str]] = {}
+
+    def put(fmt: str, name: str, data: str | bytes) -> None:
+        path = out / name
+        if isinstance(data, str):
+            path.write_text(data, encoding="utf-8", newline="\n")
+        else:
+            path.write_bytes(data)
+        written.setdefault(fmt, []).append(name)
+
+    if "json" in formats:
+        for quiz in quizzes:
+            put("json", f"{quiz.id}.json", quiz.to_json())
+    if "worksheet" in formats:
+        from .worksheet import answer_key_text, worksheet_text
+        for quiz in quizzes:
+            put("worksheet", f"{quiz.id}-worksheet.txt", worksheet_text(quiz))
+            put("worksheet", f"{quiz.id}-key.txt", answer_key_text(quiz))
+    if "moodle" in formats:
+        from .export.moodle import moodle_xml
+        put("moodle", f"{base}-moodle.xml", moodle_xml(quizzes))
+    if "gift" in formats:
+        from .export.gift import gift
+        put("gift", f"{base}.gift.txt", gift(quizzes))
+    if "qti" in formats:
+        from .export.qti import qti_package
+        put("qti", f"{base}-qti21.zip", qti_package(quizzes, title))
+    if "html" in formats:
+        put("html", f"{base}.html", html_page(quizzes, title))
+    if "pdf" in formats:
+        put_pdfs(quizzes, title, out, base, paper, written)
+    put("readme", "LISEZMOI.txt" if lang == "fr" else "README.txt", pack_readme(quizzes, title, dict(written)))
+    return [out / name for names in written.values() for name in names]
+
+
+def put_pdfs(quizzes: list[Quiz], title: str, out: Path, base: str, paper: str, written: dict) -> None:
+    import tempfile
+
+    from book.pdf import Printer, chromium
+
+    from .printable import answer_key_html, worksheets_html
+
+    if not chromium():
+        raise RuntimeError("the pdf format needs Chromium (install the Debian package `chromium`)")
+    lang = quizzes[0].lang
+    names = {"fr": ("fiches", "corrige"), "en": ("worksheets", "answer-key")}[lang]
+    sub = {"fr": ("Fiches d'exercices", "Corrigé"), "en": ("Worksheets", "Answer key")}[lang]
+    with tempfile.TemporaryDirectory() as tmp, Printer(paper) as printer:
+        for html_text, name, subtitle in ((worksheets_html(quizzes, title), names[0], sub[0]),
+                                          (answer_key_html(quizzes, title), names[1], sub[1])):
+            page = Path(tmp) / f"{name}.html"
+            page.write_text(html_text, encoding="utf-8")
+            printer.print(page, out / f"{base}-{name}.pdf", title, subtitle, lang)
+            written.setdefault("pdf", []).append(f"{base}-{name}.pdf")

@@ -1,0 +1,116 @@
+"""Paper: worksheets (variant code, name and date lines, room to answer) and a separate answer key, as HTML
+documents that Chromium prints. Nothing in a worksheet gives an answer away."""
+from __future__ import annotations
+
+from html import escape
+
+from widgets.views import pixels_img
+
+from .assemble import Quiz
+from .model import Question
+from .text import UI, number
+from .worksheet import answer_text
+
+CSS = """
+body { font-family: "DejaVu Sans", Arial, sans-serif; font-size: 11pt; line-height: 1.45; color: #111; margin: 0; }
+h1 { font-size: 16pt; margin: 0 0 0.2rem; } h2 { font-size: 12pt; margin: 0 0 0.8rem; font-weight: 600; }
+.sheet + .sheet { break-before: page; }
+.who { display: flex; gap: 2rem; margin: 0.6rem 0 1.2rem; } .who span { flex: 1; border-bottom: 1px solid #000; padding-top: 1.2rem; }
+ol.items > li { margin: 0 0 1rem; break-inside: avoid; } .prompt { margin: 0 0 0.4rem; }
+.box { display: inline-block; width: 0.9em; height: 0.9em; border: 1.5px solid #000; margin-right: 0.5em; vertical-align: -0.1em; }
+.line { display: block; border-bottom: 1px solid #000; height: 1.6rem; margin: 0.2rem 0 0.4rem; max-width: 28rem; }
+.blank { display: inline-block; border-bottom: 1px solid #000; width: 3rem; margin-right: 0.5rem; }
+ul.choices { list-style: none; padding-left: 0.5rem; margin: 0.2rem 0; } ul.choices li { margin: 0.25rem 0; }
+table { border-collapse: collapse; margin: 0.4rem 0; } th, td { border: 1px solid #888; padding: 0.15rem 0.5rem; text-align: left; }
+.images { display: flex; flex-wrap: wrap; gap: 0.8rem; margin: 0.4rem 0; } figure { margin: 0; text-align: center; font-size: 9pt; }
+.decodia-pixels { width: 5rem; height: 5rem; image-rendering: pixelated; border: 1px solid #555; display: block; }
+.meta { font-size: 9pt; color: #333; } .answer { font-weight: 600; } .feedback { margin: 0.2rem 0 0; }
+"""
+
+TEXT = {
+    "fr": {"sheet": "Fiche d'exercices", "key": "Corrigé", "points": "pt", "of": "de", "pick_one": "Cochez une réponse.",
+           "pick_many": "Cochez toutes les bonnes réponses.", "generated": "question générée par le modèle",
+           "key_intro": "Réservé à l'enseignante ou à l'enseignant. Chaque série a son code, imprimé sur la fiche."},
+    "en": {"sheet": "Worksheet", "key": "Answer key", "points": "pt", "of": "of", "pick_one": "Tick one answer.",
+           "pick_many": "Tick every right answer.", "generated": "item generated from the model",
+           "key_intro": "For the teacher only. Each set has its code, printed on the worksheet."},
+}
+
+
+def _extras(q: Question) -> str:
+    out = ""
+    if q.table:
+        head = "".join(f"<th>{escape(str(h))}</th>" for h in q.table["headers"])
+        rows = "".join("<tr>" + "".join(f"<td>{escape(str(c))}</td>" for c in r) + "</tr>" for r in q.table["rows"])
+        out += f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+    if q.images:
+        out += '<div class="images">' + "".join(
+            f'<figure>{pixels_img(i["pixels"], i["width"], i["label"])}<figcaption>{escape(i["label"])}</figcaption></figure>'
+            for i in q.images) + "</div>"
+    return out
+
+
+def _room(q: Question, lang: str) -> str:
+    ui, t = UI[lang], TEXT[lang]
+    if q.type in ("single", "multiple"):
+        hint = t["pick_one"] if q.type == "single" else t["pick_many"]
+        return (f'<p class="meta">{hint}</p><ul class="choices">'
+                + "".join(f'<li><span class="box"></span>{escape(c.text)}</li>' for c in q.choices) + "</ul>")
+    if q.type == "truefalse":
+        return (f'<ul class="choices"><li><span class="box"></span>{ui["true"]}</li>'
+                f'<li><span class="box"></span>{ui["false"]}</li></ul>')
+    if q.type in ("numeric", "text"):
+        return f'<p class="meta">{ui["your_answer"]}</p><span class="line"></span>'
+    if q.type == "ordering":
+        return (f'<p class="meta">{ui["order_hint"]}</p><ul class="choices">'
+                + "".join(f'<li><span class="blank"></span>{escape(c.text)}</li>' for c in q.choices) + "</ul>")
+    if q.type == "matching":
+        rights = sorted({r for _, r in q.pairs})
+        letters = {r: chr(65 + i) for i, r in enumerate(rights)}
+        return (f'<p class="meta">{ui["match_hint"]}</p><ul class="choices">'
+                + "".join(f'<li>{escape(c.text)} → <span class="blank"></span></li>' for c in q.choices)
+                + "</ul><ul class=\"choices\">" + "".join(f"<li>{letters[r]}) {escape(r)}</li>" for r in rights) + "</ul>")
+    return ""
+
+
+def _document(title: str, lang: str, body: str) -> str:
+    return (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{escape(title)}</title>'
+            f"<style>{CSS}</style></head><body>{body}</body></html>")
+
+
+def worksheets_html(quizzes: list[Quiz], title: str) -> str:
+    """One worksheet per variant, each starting on a new page."""
+    lang = quizzes[0].lang
+    ui, t = UI[lang], TEXT[lang]
+    colon = " :" if lang == "fr" else ":"
+    sheets = []
+    for quiz in quizzes:
+        items = "".join(
+            f'<li><p class="prompt">{escape(q.prompt)} <span class="meta">({number(q.points, lang)} {t["points"]})</span></p>'
+            f"{_extras(q)}{_room(q, lang)}</li>" for q in quiz.questions)
+        sheets.append(
+            f'<section class="sheet"><h1>{escape(title)}</h1><h2>{t["sheet"]} · {ui["variant_code"]}{colon} {escape(quiz.id)}</h2>'
+            f'<div class="who"><span>{ui["name"]}</span><span>{ui["date"]}</span></div>'
+            f'<ol class="items">{items}</ol></section>')
+    return _document(f"{title} — {t['sheet']}", lang, "".join(sheets))
+
+
+def answer_key_html(quizzes: list[Quiz], title: str) -> str:
+    """The answers, the feedback and the objective of every item of every variant."""
+    lang = quizzes[0].lang
+    ui, t = UI[lang], TEXT[lang]
+    colon = " :" if lang == "fr" else ":"
+    sheets = []
+    for quiz in quizzes:
+        items = "".join(
+            f'<li><p class="prompt">{escape(q.prompt)}</p>{_extras(q)}'
+            f'<p class="answer">{ui["answer"]}{colon} {escape(answer_text(q, lang))}</p>'
+            f'<p class="meta">{ui["objective"]}{colon} {escape(q.objective)} · <code>{escape(q.id)}</code>'
+            + (f" · {t['generated']}" if q.generated else "") + "</p>"
+            + (f'<p class="feedback">{escape(q.feedback)}</p>' if q.feedback else "") + "</li>"
+            for q in quiz.questions)
+        sheets.append(f'<section class="sheet"><h1>{escape(title)}</h1>'
+                      f'<h2>{t["key"]} · {ui["variant_code"]}{colon} {escape(quiz.id)}</h2>'
+                      f'<p class="meta">{t["key_intro"]}</p><ol class="items">{items}</ol></section>')
+    return _document(f"{title} — {t['key']}", lang, "".join(sheets))
+
