@@ -184,7 +184,10 @@ class Edition:
                      "current": e == self} for e in all_editions()]
         extra = {
             "title": self.title,
-            "execute": {"cache": str(BUILD / ".jupyter_cache")},
+            # One execution cache per edition: editions build in parallel processes, and jupyter-cache's
+            # SQLite index is not safe to share between them (a shared one once failed a build with a
+            # cache record whose notebook another process had just removed). No lesson is shared.
+            "execute": {"cache": str(BUILD / ".jupyter_cache" / self.key)},
             "html": {"favicon": str(THEME / "favicon.svg")},
             "sphinx": {"config": {
                 "language": self.lang,

@@ -1,0 +1,117 @@
+"""GIFT (Moodle's text format): `gift(quizzes) -> str`.
+
+The same questions as the Moodle XML export, where GIFT can say it:
+- `$CATEGORY: $course$/top/Décodia/<module>/<lang>-<level>/<objective>` before each objective's variants;
+- `::<quiz id> · <item id>::[html]<p>prompt</p>...` then the answers, one per line;
+- single `=right ~wrong`, multiple `~%50%right ~%-50%wrong` (Moodle-allowed weights, as in the XML),
+  per-answer feedback `#...`, general feedback `####...`, true/false `{T}`/`{F}`, numeric
+  `{#answer:tolerance}`, short answer `{=a =b}`, matching `{=left -> right}`.
+
+What GIFT cannot say, and what is done instead:
+- ordering: GIFT has no ordering question; it is written as matching (item -> its position 1..n),
+  which Moodle grades per right pair, i.e. the share of items in the right place, as the engine does.
+  A `//` comment above the question says so.
+- points: GIFT has no question weight; every question imports with Moodle's default mark of 1.
+- images: GIFT has no file attachments; the images go in the [html] text as <img src="data:image/png;base64,...">
+  (the page's own inline PNGs, a few hundred bytes each), with a text caption, so that even where an
+  LMS strips data: URIs the caption says what was shown.
+- "->" in the right side of a matching pair would be read as the separator by importers that split at the
+  last "->" (the left side is HTML, where ">" is already "&gt;"), so it is written "→" there.
+- a user text that starts with "[" or "%" is written "&#91;..." or "&#37;..." where GIFT reads HTML (and a
+  short answer starting with "%" gets an explicit "%100%"), so that "[html]" or "%50%" typed by an author
+  is never taken for a format mark or a weight.
+- in short answers, `*` is Moodle's wildcard: a literal `*` is written `\\*` (GIFT-escaped); a "->" cannot
+  be written at all (Moodle would read the question as matching), so it is written "-*>", which also
+  accepts anything between "-" and ">".
+
+Escaping: every user text is HTML-escaped where GIFT reads it as HTML (question, choices, feedback, the
+left side of a matching pair), then GIFT-escaped: `\\ ~ = # { } :` get a backslash and a line break is
+`\\n`, which is Moodle's own unescaping (qformat_gift::escapedchar_pre) read backwards.
+"""
+from __future__ import annotations
+
+from . import (accepted_variants, by_category, clean, html_text, moodle_percent, multiple_weights, number,
+               question_html, question_name)
+from ..model import Question
+
+_SPECIAL = {"\\": "\\\\", "~": "\\~", "=": "\\=", "#": "\\#", "{": "\\{", "}": "\\}", ":": "\\:", "\n": "\\n"}
+
+
+def escape(text) -> str:
+    """GIFT-escape text: the backslash and ~ = # { } : get a backslash; a line break becomes \\n."""
+    return "".join(_SPECIAL.get(ch, ch) for ch in clean(text))
+
+
+def _html(text) -> str:
+    """User text where GIFT reads HTML. A leading "[" or "%" is written as a character reference, so that
+    it is never read as a [format] mark or a %weight%."""
+    text = html_text(text)
+    lead = {"[": "&#91;", "%": "&#37;"}.get(text[:1])
+    return escape(lead + text[1:] if lead else text)
+
+
+def _short(answer: str) -> str:
+    """An accepted short answer: `*` (Moodle's wildcard) as `\\*`; "->" (which would make Moodle read the
+    question as matching, and cannot be escaped) as "-*>"; one starting with "%" gets an explicit %100%
+    so that it is not read as a weight."""
+    text = escape(answer.replace("*", "\\*").replace("->", "-*>"))
+    return ("=%100%" if text.startswith("%") else "=") + text
+
+
+def _right(text) -> str:
+    """The plain-text right side of a matching pair: importers split a pair at the first or at the last "->"."""
+    return escape(clean(text).replace("->", "→"))
+
+
+def _answers(q: Question) -> list[str]:
+    if q.type in ("single", "multiple"):
+        if q.type == "single":
+            marks = {c.id: "=" if c.correct else "~" for c in q.choices}
+        else:
+            right = [c for c in q.choices if c.correct]
+            weights, wrong = multiple_weights(len(right), len(q.choices) - len(right))
+            marks = {c.id: f"~%{moodle_percent(w)}%" for c, w in zip(right, weights)}
+            marks.update({c.id: f"~%{moodle_percent(wrong)}%" for c in q.choices if not c.correct})
+        return [f"{marks[c.id]}{_html(c.text)}" + (f"#{_html(c.feedback)}" if c.feedback else "") for c in q.choices]
+    if q.type == "truefalse":
+        return ["T" if q.answer else "F"]
+    if q.type == "numeric":
+        return [f"#{number(q.answer)}:{number(q.tolerance)}"]
+    if q.type == "text":
+        return [_short(a) for a in accepted_variants(q.answer)]
+    if q.type == "matching":
+        right = dict(q.pairs)  # the left items in the engine's (seeded) order
+        return [f"={_html(c.text)} -> {_right(right[c.id])}" for c in q.choices]
+    if q.type == "ordering":
+        # the items in the engine's shuffled order: Moodle shows matching stems as written
+        return [f"={_html(c.text)} -> {q.order.index(c.id) + 1}" for c in q.choices]
+    raise ValueError(f"unknown item type {q.type!r}")
+
+
+def _question(q: Question, name: str) -> list[str]:
+    lines = []
+    if q.type == "ordering":
+        lines.append("// ordering item: GIFT has no ordering question; written as matching, item -> position.")
+    if q.points != 1:
+        lines.append(f"// worth {number(q.points)} points in the quiz; GIFT cannot carry a weight (Moodle uses 1).")
+    lines.append(f"::{escape(name)}::[html]{escape(question_html(q))}" + " {")
+    answers = _answers(q)
+    general = f"####{_html(q.feedback)}" if q.feedback else ""
+    if q.type in ("truefalse", "numeric"):
+        lines[-1] += answers[0] + general + "}"
+    else:
+        lines += ["  " + a for a in answers]
+        if general:
+            lines.append("  " + general)
+        lines.append("}")
+    return lines
+
+
+def gift(quizzes) -> str:
+    """The quizzes as GIFT text: one $CATEGORY per objective, then its variants, a blank line between."""
+    blocks = ["// Décodia: quizzes exported to GIFT. One category per objective; a random question on a\n"
+              "// category draws one variant. Ordering items are written as matching (GIFT has none)."]
+    for path, items in by_category(quizzes):
+        blocks.append("$CATEGORY: $course$/top/" + "/".join(p.replace("/", "//") for p in path))
+        blocks += ["\n".join(_question(q, question_name(quiz, q))) for quiz, q in items]
+    return "\n\n".join(blocks) + "\n"
