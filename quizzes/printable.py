@@ -78,21 +78,24 @@ def _document(title: str, lang: str, body: str) -> str:
             f"<style>{CSS}</style></head><body>{body}</body></html>")
 
 
+def _sheets(quizzes: list[Quiz], title: str, kind: str, top: str, item) -> str:
+    """One section per variant, each on a new page: title, kind and set code, `top`, then `item(q)` per question."""
+    lang = quizzes[0].lang
+    colon = " :" if lang == "fr" else ":"
+    sheets = "".join(
+        f'<section class="sheet"><h1>{escape(title)}</h1>'
+        f'<h2>{TEXT[lang][kind]} · {UI[lang]["variant_code"]}{colon} {escape(quiz.id)}</h2>{top}'
+        f'<ol class="items">{"".join(item(q) for q in quiz.questions)}</ol></section>' for quiz in quizzes)
+    return _document(f"{title} — {TEXT[lang][kind]}", lang, sheets)
+
+
 def worksheets_html(quizzes: list[Quiz], title: str) -> str:
-    """One worksheet per variant, each starting on a new page."""
+    """One worksheet per variant: set code, name and date lines, room to answer, no answers."""
     lang = quizzes[0].lang
     ui, t = UI[lang], TEXT[lang]
-    colon = " :" if lang == "fr" else ":"
-    sheets = []
-    for quiz in quizzes:
-        items = "".join(
-            f'<li><p class="prompt">{escape(q.prompt)} <span class="meta">({number(q.points, lang)} {t["points"]})</span></p>'
-            f"{_extras(q)}{_room(q, lang)}</li>" for q in quiz.questions)
-        sheets.append(
-            f'<section class="sheet"><h1>{escape(title)}</h1><h2>{t["sheet"]} · {ui["variant_code"]}{colon} {escape(quiz.id)}</h2>'
-            f'<div class="who"><span>{ui["name"]}</span><span>{ui["date"]}</span></div>'
-            f'<ol class="items">{items}</ol></section>')
-    return _document(f"{title} — {t['sheet']}", lang, "".join(sheets))
+    return _sheets(quizzes, title, "sheet", f'<div class="who"><span>{ui["name"]}</span><span>{ui["date"]}</span></div>',
+                   lambda q: f'<li><p class="prompt">{escape(q.prompt)} <span class="meta">({number(q.points, lang)} '
+                             f'{t["points"]})</span></p>{_extras(q)}{_room(q, lang)}</li>')
 
 
 def answer_key_html(quizzes: list[Quiz], title: str) -> str:
@@ -100,17 +103,12 @@ def answer_key_html(quizzes: list[Quiz], title: str) -> str:
     lang = quizzes[0].lang
     ui, t = UI[lang], TEXT[lang]
     colon = " :" if lang == "fr" else ":"
-    sheets = []
-    for quiz in quizzes:
-        items = "".join(
-            f'<li><p class="prompt">{escape(q.prompt)}</p>{_extras(q)}'
-            f'<p class="answer">{ui["answer"]}{colon} {escape(answer_text(q, lang))}</p>'
-            f'<p class="meta">{ui["objective"]}{colon} {escape(q.objective)} · <code>{escape(q.id)}</code>'
-            + (f" · {t['generated']}" if q.generated else "") + "</p>"
-            + (f'<p class="feedback">{escape(q.feedback)}</p>' if q.feedback else "") + "</li>"
-            for q in quiz.questions)
-        sheets.append(f'<section class="sheet"><h1>{escape(title)}</h1>'
-                      f'<h2>{t["key"]} · {ui["variant_code"]}{colon} {escape(quiz.id)}</h2>'
-                      f'<p class="meta">{t["key_intro"]}</p><ol class="items">{items}</ol></section>')
-    return _document(f"{title} — {t['key']}", lang, "".join(sheets))
 
+    def item(q) -> str:
+        return (f'<li><p class="prompt">{escape(q.prompt)}</p>{_extras(q)}'
+                f'<p class="answer">{ui["answer"]}{colon} {escape(answer_text(q, lang))}</p>'
+                f'<p class="meta">{ui["objective"]}{colon} {escape(q.objective)} · <code>{escape(q.id)}</code>'
+                + (f" · {t['generated']}" if q.generated else "") + "</p>"
+                + (f'<p class="feedback">{escape(q.feedback)}</p>' if q.feedback else "") + "</li>")
+
+    return _sheets(quizzes, title, "key", f'<p class="meta">{t["key_intro"]}</p>', item)
