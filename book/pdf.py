@@ -134,25 +134,22 @@ def print_book(editions: list[Edition], paper: str = "letter") -> list[Path]:
     if any(PDF.glob(".paper-*")) and not _stamp(paper).exists():
         shutil.rmtree(PDF)          # the paper changed: everything is reprinted
     made: list[Path] = []
-    with Printer(paper) as printer:
-        for e in editions:
-            parts = []
-            home = e.out / "index.html"
-            home_pdf = PDF / e.lang / e.level / ".home.pdf"
-            if not _fresh(home_pdf, home, paper):
-                printer.print(home, home_pdf, e.title, e.title, e.lang)
-            parts.append((e.title, home_pdf))
-            for m in modules():
-                title = m.meta["title"][e.lang]
-                page, target = e.out / f"{m.slug}.html", pdf_path(e, m.slug)
-                if not _fresh(target, page, paper):
-                    printer.print(page, target, title, e.title, e.lang)
-                made.append(target)
-                parts.append((title, target))
-            whole = edition_pdf_path(e)
-            if not (whole.exists() and all(whole.stat().st_mtime >= p.stat().st_mtime for _, p in parts)):
-                merge(parts, whole, e.title)
-            made.append(whole)
+    jobs: list[tuple[Path, Path, str, Edition]] = []          # (page, pdf, title, edition) to print
+    wholes: list[tuple[Path, list[tuple[str, Path]], Edition]] = []
+    for e in editions:
+        parts = [(e.title, e.out / "index.html", PDF / e.lang / e.level / ".home.pdf")]
+        parts += [(m.meta["title"][e.lang], e.out / f"{m.slug}.html", pdf_path(e, m.slug)) for m in modules()]
+        jobs += [(page, pdf, title, e) for title, page, pdf in parts if not _fresh(pdf, page, paper)]
+        made += [pdf for _, _, pdf in parts[1:]]
+        wholes.append((edition_pdf_path(e), [(title, pdf) for title, _, pdf in parts], e))
+    if jobs:                       # Chromium starts only when a page changed
+        with Printer(paper) as printer:
+            for page, pdf, title, e in jobs:
+                printer.print(page, pdf, title, e.title, e.lang)
+    for whole, parts, e in wholes:
+        if not (whole.exists() and all(whole.stat().st_mtime >= p.stat().st_mtime for _, p in parts)):
+            merge(parts, whole, e.title)
+        made.append(whole)
     _stamp(paper).touch()
     site = HTML / "pdf"
     shutil.rmtree(site, ignore_errors=True)
