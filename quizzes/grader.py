@@ -68,8 +68,8 @@ def _question(d: dict) -> Question:
     return Question(id=d["id"], type=d["type"], points=d["points"], objective=d["objective"],
                     competencies=d["competencies"], prompt=d["prompt"], lang=d["lang"], level=d["level"],
                     choices=tuple(Choice(**c) for c in d["choices"]), answer=d["answer"], tolerance=d["tolerance"],
-                    order=tuple(d["order"]), pairs=tuple(tuple(p) for p in d["pairs"]), table=d["table"], images=tuple(d.get("images", ())),
-                    feedback=d["feedback"], generated=d["generated"], variant=d["variant"])
+                    order=tuple(d["order"]), pairs=tuple(tuple(p) for p in d["pairs"]), table=d["table"],
+                    images=tuple(d.get("images", ())), feedback=d["feedback"], generated=d["generated"], variant=d["variant"])
 
 
 # -- reading responses -----------------------------------------------------------------------

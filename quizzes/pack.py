@@ -39,25 +39,21 @@ def html_page(quizzes: list[Quiz], title: str) -> str:
     """The quiz as one file: our quiz script and style inline, nothing fetched from anywhere."""
     from html import escape
 
-    from widgets.views import esc
+    from widgets.explorer import STATIC as WIDGET_STATIC
 
     from .page import SelfCheck
 
-    q0 = quizzes[0]
-    check = SelfCheck(q0.module, q0.lang, q0.level, variants=len(quizzes), first_seed=q0.seed)
-    check.__dict__["quizzes"] = quizzes          # exactly these variants (n included)
-    css = (STATIC / "decodia-quiz.css").read_text(encoding="utf-8")
+    # the book's own styles for quizzes, tables and images, inline
+    css = "".join((folder / name).read_text(encoding="utf-8")
+                  for folder, name in ((WIDGET_STATIC, "decodia-widgets.css"), (STATIC, "decodia-quiz.css")))
     js = (STATIC / "decodia-quiz.js").read_text(encoding="utf-8").replace("</", "<\\/")
-    base = ("body{font-family:system-ui,Arial,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem;"
-            "line-height:1.5;color:#111;background:#fff}.decodia-table{border-collapse:collapse}"
-            ".decodia-table td,.decodia-table th{border-bottom:1px solid #c8ccd2;padding:.2rem .6rem;text-align:left}"
-            ".decodia-images__row{display:flex;flex-wrap:wrap;gap:.6rem}.decodia-image{margin:0;text-align:center}"
-            ".decodia-pixels{width:4.5rem;height:4.5rem;image-rendering:pixelated;border:1px solid #6b7280;display:block}"
-            ".visually-hidden{position:absolute!important;width:1px;height:1px;overflow:hidden;clip:rect(0,0,0,0)}")
-    return (f'<!DOCTYPE html>\n<html lang="{q0.lang}"><head><meta charset="utf-8">'
+    page = ("body{font-family:system-ui,Arial,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem;"
+            "line-height:1.5;color:#111;background:#fff}")
+    return (f'<!DOCTYPE html>\n<html lang="{quizzes[0].lang}"><head><meta charset="utf-8">'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">'
-            f"<title>{escape(title)}</title><style>{base}{css}</style></head>"
-            f"<body><main><h1>{esc(title)}</h1>{check.static_html()}</main><script>{js}</script></body></html>\n")
+            f"<title>{escape(title)}</title><style>{page}{css}</style></head>"
+            f"<body><main><h1>{escape(title)}</h1>{SelfCheck.of(quizzes).static_html()}</main>"
+            f"<script>{js}</script></body></html>\n")
 
 
 def write_pack(bank: Bank, lang: str, level: str, count: int, seed: int, formats: list[str], out: Path,
@@ -99,12 +95,13 @@ def write_pack(bank: Bank, lang: str, level: str, count: int, seed: int, formats
     if "html" in formats:
         put("html", f"{base}.html", html_page(quizzes, title))
     if "pdf" in formats:
-        put_pdfs(quizzes, title, out, base, paper, written)
+        written["pdf"] = print_pdfs(quizzes, title, out, base, paper)
     put("readme", "LISEZMOI.txt" if lang == "fr" else "README.txt", pack_readme(quizzes, title, dict(written)))
     return [out / name for names in written.values() for name in names]
 
 
-def put_pdfs(quizzes: list[Quiz], title: str, out: Path, base: str, paper: str, written: dict) -> None:
+def print_pdfs(quizzes: list[Quiz], title: str, out: Path, base: str, paper: str) -> list[str]:
+    """The worksheets and the answer key, printed by Chromium; returns their file names."""
     import tempfile
 
     from book.pdf import Printer, chromium
@@ -116,10 +113,12 @@ def put_pdfs(quizzes: list[Quiz], title: str, out: Path, base: str, paper: str, 
     lang = quizzes[0].lang
     names = {"fr": ("fiches", "corrige"), "en": ("worksheets", "answer-key")}[lang]
     sub = {"fr": ("Fiches d'exercices", "Corrigé"), "en": ("Worksheets", "Answer key")}[lang]
+    made = []
     with tempfile.TemporaryDirectory() as tmp, Printer(paper) as printer:
         for html_text, name, subtitle in ((worksheets_html(quizzes, title), names[0], sub[0]),
                                           (answer_key_html(quizzes, title), names[1], sub[1])):
             page = Path(tmp) / f"{name}.html"
             page.write_text(html_text, encoding="utf-8")
             printer.print(page, out / f"{base}-{name}.pdf", title, subtitle, lang)
-            written.setdefault("pdf", []).append(f"{base}-{name}.pdf")
+            made.append(f"{base}-{name}.pdf")
+    return made

@@ -17,7 +17,7 @@ from functools import cached_property
 from html import escape
 
 from widgets.faces import three_faces
-from widgets.views import pixels_img
+from widgets.views import image_row
 
 from .assemble import Quiz, assemble
 from .bank import module_bank
@@ -69,11 +69,12 @@ def _table(q: Question) -> str:
 
 
 def _images(q: Question) -> str:
-    if not q.images:
-        return ""
-    figs = "".join(f'<figure class="decodia-image">{pixels_img(i["pixels"], i["width"], i["label"])}'
-                   f'<figcaption>{escape(i["label"])}</figcaption></figure>' for i in q.images)
-    return f'<div class="decodia-images__row">{figs}</div>'
+    return image_row([(i["label"], i["pixels"], i["width"]) for i in q.images]) if q.images else ""
+
+
+def extras_html(q: Question) -> str:
+    """What a question shows besides its text and answers: its table and its images."""
+    return _table(q) + _images(q)
 
 
 def question_html(q: Question, n: int, prefix: str, lang: str) -> str:
@@ -82,7 +83,7 @@ def question_html(q: Question, n: int, prefix: str, lang: str) -> str:
     pts = ui["points" if q.points == 1 else "points_p"].format(n=number(q.points, lang))
     legend = (f'<legend><span class="decodia-q__num">{ui["question"]} {n}</span> '
               f'<span class="decodia-q__points">({pts})</span> {escape(q.prompt)}</legend>')
-    body = _table(q) + _images(q)
+    body = extras_html(q)
     if q.type in ("single", "multiple", "truefalse"):
         kind = "checkbox" if q.type == "multiple" else "radio"
         options = ([(c.id, c.text) for c in q.choices] if q.type != "truefalse"
@@ -118,13 +119,19 @@ class SelfCheck:
     level: str
     variants: int = VARIANTS
     n: int | None = None
-    first_seed: int = 1
+
+    @classmethod
+    def of(cls, quizzes: list[Quiz]) -> "SelfCheck":
+        """The self-check of variants already assembled (an assignment pack's), instead of seeds 1..variants."""
+        q0 = quizzes[0]
+        check = cls(q0.module, q0.lang, q0.level, variants=len(quizzes))
+        check.__dict__["quizzes"] = list(quizzes)      # fills the cached property
+        return check
 
     @cached_property
     def quizzes(self) -> list[Quiz]:
         bank = module_bank(self.module)
-        return [assemble(bank, self.lang, self.level, self.n, seed)
-                for seed in range(self.first_seed, self.first_seed + self.variants)]
+        return [assemble(bank, self.lang, self.level, self.n, seed) for seed in range(1, self.variants + 1)]
 
     def static_html(self) -> str:
         ui = UI[self.lang]

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from html import escape
 
-from widgets.views import pixels_img
-
 from .assemble import Quiz
 from .model import Question
+from .page import extras_html
 from .text import UI, number
 from .worksheet import answer_text
 
@@ -22,7 +21,7 @@ ol.items > li { margin: 0 0 1rem; break-inside: avoid; } .prompt { margin: 0 0 0
 .blank { display: inline-block; border-bottom: 1px solid #000; width: 3rem; margin-right: 0.5rem; }
 ul.choices { list-style: none; padding-left: 0.5rem; margin: 0.2rem 0; } ul.choices li { margin: 0.25rem 0; }
 table { border-collapse: collapse; margin: 0.4rem 0; } th, td { border: 1px solid #888; padding: 0.15rem 0.5rem; text-align: left; }
-.images { display: flex; flex-wrap: wrap; gap: 0.8rem; margin: 0.4rem 0; } figure { margin: 0; text-align: center; font-size: 9pt; }
+.decodia-images__row { display: flex; flex-wrap: wrap; gap: 0.8rem; margin: 0.4rem 0; } figure { margin: 0; text-align: center; font-size: 9pt; }
 .decodia-pixels { width: 5rem; height: 5rem; image-rendering: pixelated; border: 1px solid #555; display: block; }
 .meta { font-size: 9pt; color: #333; } .answer { font-weight: 600; } .feedback { margin: 0.2rem 0 0; }
 """
@@ -35,19 +34,6 @@ TEXT = {
            "pick_many": "Tick every right answer.", "generated": "item generated from the model",
            "key_intro": "For the teacher only. Each set has its code, printed on the worksheet."},
 }
-
-
-def _extras(q: Question) -> str:
-    out = ""
-    if q.table:
-        head = "".join(f"<th>{escape(str(h))}</th>" for h in q.table["headers"])
-        rows = "".join("<tr>" + "".join(f"<td>{escape(str(c))}</td>" for c in r) + "</tr>" for r in q.table["rows"])
-        out += f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
-    if q.images:
-        out += '<div class="images">' + "".join(
-            f'<figure>{pixels_img(i["pixels"], i["width"], i["label"])}<figcaption>{escape(i["label"])}</figcaption></figure>'
-            for i in q.images) + "</div>"
-    return out
 
 
 def _room(q: Question, lang: str) -> str:
@@ -95,7 +81,7 @@ def worksheets_html(quizzes: list[Quiz], title: str) -> str:
     ui, t = UI[lang], TEXT[lang]
     return _sheets(quizzes, title, "sheet", f'<div class="who"><span>{ui["name"]}</span><span>{ui["date"]}</span></div>',
                    lambda q: f'<li><p class="prompt">{escape(q.prompt)} <span class="meta">({number(q.points, lang)} '
-                             f'{t["points"]})</span></p>{_extras(q)}{_room(q, lang)}</li>')
+                             f'{t["points"]})</span></p>{extras_html(q)}{_room(q, lang)}</li>')
 
 
 def answer_key_html(quizzes: list[Quiz], title: str) -> str:
@@ -105,7 +91,7 @@ def answer_key_html(quizzes: list[Quiz], title: str) -> str:
     colon = " :" if lang == "fr" else ":"
 
     def item(q) -> str:
-        return (f'<li><p class="prompt">{escape(q.prompt)}</p>{_extras(q)}'
+        return (f'<li><p class="prompt">{escape(q.prompt)}</p>{extras_html(q)}'
                 f'<p class="answer">{ui["answer"]}{colon} {escape(answer_text(q, lang))}</p>'
                 f'<p class="meta">{ui["objective"]}{colon} {escape(q.objective)} · <code>{escape(q.id)}</code>'
                 + (f" · {t['generated']}" if q.generated else "") + "</p>"

@@ -1,4 +1,5 @@
 """The interface words of quizzes, in each language."""
+from modules.chatbots.text import quoted  # noqa: F401  (one way of quoting, shared with the lessons)
 
 UI = {
     "fr": {
@@ -39,7 +40,3 @@ UI = {
 def number(x: float, lang: str) -> str:
     text = f"{x:g}"
     return text.replace(".", ",") if lang == "fr" else text
-
-
-def quoted(text: str, lang: str) -> str:
-    return f"«\u00a0{text}\u00a0»" if lang == "fr" else f"\u201c{text}\u201d"

@@ -1,10 +1,10 @@
 """The print face: a worksheet (variant code, name and date lines, room to answer) and its answer key."""
 from __future__ import annotations
 
+from widgets.views import image_row_text
+
 from .assemble import Quiz
 from .model import Question
-from widgets.views import pixels_text
-
 from .text import UI, number, quoted
 
 
@@ -33,15 +33,7 @@ def _table_lines(q: Question) -> list[str]:
 
 
 def _image_lines(q: Question) -> list[str]:
-    lines = []
-    for start in range(0, len(q.images), 4):
-        chunk = q.images[start:start + 4]
-        arts = [pixels_text(i["pixels"], i["width"]) for i in chunk]
-        widths = [max(len(a[0]), len(i["label"])) for a, i in zip(arts, chunk)]
-        lines.append("  " + "   ".join(i["label"].ljust(w) for i, w in zip(chunk, widths)))
-        lines += ["  " + "   ".join((a[r] if r < len(a) else "").ljust(w) for a, w in zip(arts, widths))
-                  for r in range(max(len(a) for a in arts))]
-    return lines
+    return ["  " + line for line in image_row_text([(i["label"], i["pixels"], i["width"]) for i in q.images])]
 
 
 def worksheet_text(quiz: Quiz) -> str:

@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from modules.chatbots import (BPETokenizer, CharCounter, CharMLP, ChatBot, NGramModel, load_corpus,
                               overall_ratio, production_tokens, token_costs)
+from modules.chatbots.text import thousands
 
 from .explorer import Choice, Explorer
 from .views import View, bars, esc, number, paragraph, percent, quote, table
@@ -214,7 +215,7 @@ def neural(lang: str = "fr") -> Explorer:
         chart = bars([(g.char if g.char != " " else t["space"], g.probability) for g in guesses],
                      t["neural_caption"].format(p=prompt), lang, t["neural_headers"])
         score = paragraph(t["neural_score"].format(acc=percent(trained["accuracy"][model], lang),
-                                                   size=f"{m.size:,}".replace(",", "\u00a0" if lang == "fr" else ",")))
+                                                   size=thousands(m.size, lang)))
         return chart + quote(m.generate(prompt, 70, 0.5, seed=1), t["neural_sample"], lang) + score
 
     return Explorer("neural", [Choice("model", t["model"], [("count", t["count"]), ("mlp", t["mlp"])]),

@@ -4,6 +4,7 @@ The models live in `modules.deepfakes`; here are the controls, labels and views.
 """
 from __future__ import annotations
 
+from modules.chatbots.text import listed, quoted, thousands
 from modules.deepfakes import detector as race_model
 from modules.deepfakes import game as game_model
 from modules.deepfakes import impersonation
@@ -139,11 +140,6 @@ T = {
 N_SHOWN = 8
 
 
-def _list(items: list[str], lang: str) -> str:
-    last = " et " if lang == "fr" else " and "
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + last + items[-1]
-
-
 # -- 1. the generator and the copy check ------------------------------------------------------
 def samples_view(name: str, size: int, lang: str) -> View:
     t = T[lang]
@@ -176,7 +172,7 @@ def samples(lang: str = "fr") -> Explorer:
 def game(lang: str = "fr") -> Game:
     rounds = game_model.rounds("digits")
     return Game("real-or-generated", [(list(r.images), list(r.fake)) for r in rounds], rounds[0].width,
-                T[lang]["game"], lang)
+                T[lang]["game"], game_model.chance_at_least, lang)
 
 
 # -- 3. the arms race -----------------------------------------------------------------------------
@@ -190,12 +186,8 @@ def race_view(step: int, lang: str) -> View:
     view = paragraph(t["step_text"][step]) + table(t["race_headers"], rows, t["race_caption"], {1, 2})
     view += paragraph(t["race_accuracy"].format(acc=percent(v.accuracy, lang)), "decodia-verdict")
     if judged == "filtered":
-        view += paragraph(t["made"].format(kept=_count(v.fakes_total, lang), made=_count(v.fakes_made, lang)))
+        view += paragraph(t["made"].format(kept=thousands(v.fakes_total, lang), made=thousands(v.fakes_made, lang)))
     return view
-
-
-def _count(n: int, lang: str) -> str:
-    return f"{n:,}".replace(",", "\u00a0" if lang == "fr" else ",")
 
 
 def race(lang: str = "fr") -> Explorer:
@@ -212,14 +204,13 @@ def impostor_view(person: str, request: int, version: int, lang: str) -> View:
     body = (f'<p>{esc(fake.opening)}</p><p class="decodia-message__request">{esc(fake.request)}</p>'
             + (f"<p>{esc(fake.closing)}</p>" if fake.closing else ""))
     label = f'<p class="decodia-quote__label">{esc(t["message_label"])}</p>'
-    marks = "«\u00a0{}\u00a0»" if lang == "fr" else "\u201c{}\u201d"
-    view = View(f'{label}<div class="decodia-message">{body}</div>', t["message_label"] + "\n" + marks.format(fake.text))
+    view = View(f'{label}<div class="decodia-message">{body}</div>', t["message_label"] + "\n" + quoted(fake.text, lang))
     rows = [[fake.opening, t["by_model"].format(who=who)], [fake.request, t["by_scammer"]]]
     if fake.closing:
         rows.append([fake.closing, t["by_model"].format(who=who)])
     view += table(t["parts_headers"], rows, t["parts_caption"])
     view += paragraph(t["borrowed"].format(share=percent(fake.borrowed, lang), who=who))
-    return view + paragraph(t["signs_title"].format(signs=_list([t["signs"][s] for s in fake.signs], lang)),
+    return view + paragraph(t["signs_title"].format(signs=listed([t["signs"][s] for s in fake.signs], lang)),
                             "decodia-verdict")
 
 

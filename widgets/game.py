@@ -12,19 +12,16 @@ import base64
 import json
 import re
 from dataclasses import dataclass
-from math import comb
+from typing import Callable
 
 from .faces import three_faces
-from .views import View, esc, number, percent, pixels_img, pixels_text, table
-
-
-def at_least_by_chance(right: int, total: int) -> float:
-    return sum(comb(total, k) for k in range(right, total + 1)) / 2 ** total
+from .views import View, esc, image_row_text, number, percent, pixels_img, table
 
 
 @dataclass
 class Game:
-    """`rounds`: a list of (images, fake flags); `width`: image width; `text`: the labels of one language.
+    """`rounds`: a list of (images, fake flags); `width`: image width; `text`: the labels of one language;
+    `chance(right, total)`: the model's probability of getting at least `right` of `total` by guessing.
 
     `text` keys: title, intro, print_intro, item, real, fake, check, next, round, unanswered, score, chance,
     total, right, wrong, was_real, was_fake, answers, chance_caption, chance_headers, chance_row.
@@ -34,6 +31,7 @@ class Game:
     rounds: list[tuple[list, list[bool]]]
     width: int
     text: dict
+    chance: Callable[[int, int], float]
     lang: str = "fr"
 
     def __post_init__(self):
@@ -49,7 +47,7 @@ class Game:
     def chance_table(self) -> View:
         """How often pure guessing gets at least k right in one round: the yardstick for a score."""
         n = len(self.rounds[0][1])
-        rows = [[k, self.text["chance_row"].format(p=percent(at_least_by_chance(k, n), self.lang, 1))]
+        rows = [[k, self.text["chance_row"].format(p=percent(self.chance(k, n), self.lang, 1))]
                 for k in range(n // 2, n + 1)]
         return table(self.text["chance_headers"], rows, self.text["chance_caption"].format(total=n), {1})
 
@@ -79,25 +77,21 @@ class Game:
                 f'<p class="decodia-game__answers">{esc(self._answers(fakes))}</p></form>')
         texts = {k: t[k] for k in ("unanswered", "score", "chance", "total", "right", "wrong", "was_real", "was_fake")}
         texts["decimal"] = "," if self.lang == "fr" else "."
+        chance = self.chance_table()
         return (f'<section class="decodia-game decodia-demo" id="{uid}" data-decodia-game aria-labelledby="{uid}-title" '
                 f'data-text="{esc(json.dumps(texts, ensure_ascii=False))}">'
                 f'<p class="decodia-demo__title" id="{uid}-title">{esc(t["title"])}</p><p>{esc(t["intro"])}</p>'
                 f'{"".join(forms)}<button type="button" data-next>{esc(t["next"])}</button>'
                 f'<p class="decodia-game__score" role="status" aria-live="polite" data-score></p>'
                 f'<details class="decodia-data"><summary>{esc(t["chance_caption"].format(total=len(self.rounds[0][1])))}'
-                f'</summary>{self.chance_table().html}</details>'
-                f'<div class="decodia-print-only">{self.chance_table().html}</div></section>')
+                f'</summary>{chance.html}</details><div class="decodia-print-only">{chance.html}</div></section>')
 
     def text_face(self) -> str:
         imgs, fakes = self.rounds[0]
+        items = [(self.text["item"].format(n=i + 1), px, self.width) for i, px in enumerate(imgs)]
         lines = [self.text["title"], self.text["print_intro"], ""]
-        arts = [pixels_text(px, self.width) for px in imgs]
-        for start in range(0, len(arts), 4):
-            chunk = arts[start:start + 4]
-            w = len(chunk[0][0])
-            lines.append("   ".join(self.text["item"].format(n=start + k + 1).ljust(w) for k in range(len(chunk))))
-            lines += ["   ".join(a[row] for a in chunk) for row in range(len(chunk[0]))]
-            lines.append("")
+        for start in range(0, len(items), 4):
+            lines += image_row_text(items[start:start + 4]) + [""]
         lines += [self._answers(fakes), "", self.chance_table().text]
         return "\n".join(lines)
 
@@ -122,7 +116,7 @@ class Game:
                     out.value = esc(t["unanswered"])
                     return
                 right = sum(a == int(f) for a, f in zip(answers, fakes))
-                p = 100 * at_least_by_chance(right, len(fakes))
+                p = 100 * self.chance(right, len(fakes))
                 shown = number(p, self.lang, 1) if 0 < p < 1 else number(p, self.lang, 0)
                 out.value = (esc(t["score"].format(right=right, total=len(fakes)) + " " + t["chance"].format(p=shown))
                              + "<br>" + esc(self._answers(fakes)))

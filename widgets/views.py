@@ -11,6 +11,8 @@ import struct
 import zlib
 from dataclasses import dataclass, field
 
+from modules.chatbots.text import quoted
+
 
 @dataclass(frozen=True)
 class View:
@@ -45,9 +47,8 @@ def paragraph(text: str, css: str = "") -> View:
 def quote(text: str, label: str = "", lang: str = "fr") -> View:
     """Text produced by a model, set apart so it is not mistaken for the lesson's own voice."""
     head = f'<p class="decodia-quote__label">{esc(label)}</p>' if label else ""
-    marks = "«\u00a0{}\u00a0»" if lang == "fr" else "\u201c{}\u201d"
     return View(f'<div class="decodia-quote">{head}<p>{esc(text)}</p></div>',
-                (f"{label}\n" if label else "") + marks.format(text))
+                (f"{label}\n" if label else "") + quoted(text, lang))
 
 
 def tokens(pieces: list[str], label: str) -> View:
@@ -166,18 +167,28 @@ def pixels_text(pixels, width: int, ink: float = 16) -> list[str]:
             for row in rows]
 
 
-def images(items: list[tuple[str, object, int]], caption: str, lang: str = "fr") -> View:
-    """A row of small images, each (label, pixels, width), with a caption; text face: shade art side by side."""
+def image_row(items: list[tuple[str, object, int]]) -> str:
+    """Small images side by side, each (label, pixels, width) with its label under it."""
     figs = "".join(f'<figure class="decodia-image">{pixels_img(px, w, label)}<figcaption>{esc(label)}</figcaption></figure>'
                    for label, px, w in items)
-    html_ = (f'<div class="decodia-images" role="group" aria-label="{esc(caption)}">'
-             f'<p class="decodia-images__caption">{esc(caption)}</p><div class="decodia-images__row">{figs}</div></div>')
-    lines = [caption]
-    for start in range(0, len(items), 6):
-        chunk = items[start:start + 6]
+    return f'<div class="decodia-images__row">{figs}</div>'
+
+
+def image_row_text(items: list[tuple[str, object, int]], per_line: int = 4, gap: str = "   ") -> list[str]:
+    """The same images as shade art side by side, `per_line` at a time, each under its label."""
+    lines = []
+    for start in range(0, len(items), per_line):
+        chunk = items[start:start + per_line]
         arts = [pixels_text(px, w) for _, px, w in chunk]
         cols = [max(len(a[0]), len(label)) for a, (label, _, _) in zip(arts, chunk)]
-        lines.append("  ".join(label.ljust(c) for (label, _, _), c in zip(chunk, cols)))
-        for r in range(max(len(a) for a in arts)):
-            lines.append("  ".join((a[r] if r < len(a) else "").ljust(c) for a, c in zip(arts, cols)))
-    return View(html_, "\n".join(lines))
+        lines.append(gap.join(label.ljust(c) for (label, _, _), c in zip(chunk, cols)))
+        lines += [gap.join((a[r] if r < len(a) else "").ljust(c) for a, c in zip(arts, cols))
+                  for r in range(max(len(a) for a in arts))]
+    return lines
+
+
+def images(items: list[tuple[str, object, int]], caption: str, lang: str = "fr") -> View:
+    """A row of small images, each (label, pixels, width), with a caption; text face: shade art side by side."""
+    html_ = (f'<div class="decodia-images" role="group" aria-label="{esc(caption)}">'
+             f'<p class="decodia-images__caption">{esc(caption)}</p>{image_row(items)}</div>')
+    return View(html_, "\n".join([caption] + image_row_text(items, per_line=6, gap="  ")))

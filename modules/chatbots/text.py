@@ -87,6 +87,17 @@ def quoted(text: str, lang: str) -> str:
     return f"«\u00a0{text}\u00a0»" if lang == "fr" else f"\u201c{text}\u201d"
 
 
+def listed(items: list[str], lang: str) -> str:
+    """Items joined the reader's way: "a, b et c" / "a, b and c"."""
+    last = " et " if lang == "fr" else " and "
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + last + items[-1]
+
+
+def thousands(n: int, lang: str) -> str:
+    """A whole number with its thousands marked: 13 566 (non-breaking space) in French, 13,566 in English."""
+    return f"{n:,}".replace(",", "\u00a0" if lang == "fr" else ",")
+
+
 def percent_text(share: float, lang: str, digits: int = 0) -> str:
     """A share as a percentage, written the reader's way (50 % or 50%; 5,5 % or 5.5% with `digits=1`)."""
     s = f"{100 * share:.{digits}f}".replace(".", "," if lang == "fr" else ".")
