@@ -196,7 +196,7 @@ class Edition:
                                      str(ROOT / "quizzes" / "static")],
                 "html_css_files": ["decodia-theme.css", "decodia-icons.css", "decodia-widgets.css",
                                    "decodia-quiz.css"],
-                "html_js_files": ["decodia-widgets.js", "decodia-quiz.js"],
+                "html_js_files": ["decodia-widgets.js", "decodia-quiz-types.js", "decodia-quiz.js"],
                 "html_context": {
                     "default_mode": "light",
                     "decodia_lang": self.lang,

@@ -110,9 +110,11 @@ def drop_thebe_nodes(app: Sphinx, doctree, docname: str) -> None:
 
 
 def finish(app: Sphinx, exception) -> None:
-    """Write the icons the pages use and remove the theme files no page loads."""
+    """Write the icons the pages use and the quiz item types' script, and remove the theme files no page loads."""
     import shutil
     from pathlib import Path
+
+    from quizzes.page import TYPES_SCRIPT, types_script
 
     from .icons import icons_css
 
@@ -120,6 +122,7 @@ def finish(app: Sphinx, exception) -> None:
         return
     static = Path(app.outdir) / "_static"
     (static / "decodia-icons.css").write_text(icons_css(Path(app.outdir)), encoding="utf-8")
+    (static / TYPES_SCRIPT).write_text(types_script(), encoding="utf-8")
     for rel in UNUSED:
         target = static / rel
         if target.is_dir():

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import random
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from .bank import Bank
 from .model import Question
@@ -42,13 +42,7 @@ class Quiz:
 
 def _shuffled(q: Question, rng: random.Random) -> Question:
     """Choices in a seeded random order (true/false has none; ordering starts shuffled)."""
-    if q.type in ("single", "multiple", "ordering", "matching") and not q.generated:
-        choices = list(q.choices)
-        rng.shuffle(choices)
-        if q.type == "ordering" and [c.id for c in choices] == list(q.order):
-            choices.reverse()  # never show an ordering already solved
-        return replace(q, choices=tuple(choices))
-    return q
+    return q if q.generated else q.kind.shuffle(q, rng)
 
 
 def assemble(bank: Bank, lang: str, level: str, n: int | None = None, seed: int = 0) -> Quiz:

@@ -77,29 +77,7 @@ def _question(d: dict) -> Question:
 def _from_text(q: Question, value: str) -> Any:
     """An LMS cell as a response: choice ids or choice texts, lists split on ';'."""
     value = value.strip()
-    if value == "":
-        return None
-    by_text = {normalise(c.text): c.id for c in q.choices}
-    ids = {c.id for c in q.choices}
-
-    def choice(v: str) -> str:
-        v = v.strip()
-        return v if v in ids else by_text.get(normalise(v), v)
-
-    if q.type == "single":
-        return choice(value)
-    if q.type == "multiple":
-        return [choice(v) for v in value.split(";") if v.strip()]
-    if q.type == "ordering":
-        return [choice(v) for v in value.replace(">", ";").split(";") if v.strip()]
-    if q.type == "matching":
-        out = {}
-        for part in value.split(";"):
-            if "=" in part:
-                left, right = part.split("=", 1)
-                out[choice(left)] = right.strip()
-        return out
-    return value
+    return None if value == "" else q.kind.from_cell(q, value)
 
 
 def read_responses(path: Path, quiz: Quiz, intake: Intake) -> None:

@@ -1,25 +1,18 @@
 """Grading one response to one question, identically in Python and in the page's JavaScript.
 
-Partial credit: multiple choice scores (right picks − wrong picks) / right answers, never
-below zero; ordering scores the share of items in the right place; matching the share of
-right pairs. Short text is compared after normalising case, accents, spaces and apostrophes.
+Each item type grades its own responses (`quizzes/types/`): multiple choice scores (right picks − wrong
+picks) / right answers, never below zero; ordering the share of items in the right place; matching the
+share of right pairs; short text is compared after normalising case, accents, spaces and apostrophes.
+The page runs the same rules in JavaScript; `tests/data/grading-cases.yaml` holds the cases both must agree on.
 """
 from __future__ import annotations
 
 import math
-import re
-import unicodedata
 from dataclasses import dataclass
-from typing import Any
 
 from .model import Question
-
-
-def normalise(text: str) -> str:
-    """Lower case, no accents, one space, plain apostrophes: « L’Élève » and "l'eleve" match."""
-    text = unicodedata.normalize("NFD", str(text).replace("’", "'").replace("‘", "'").lower())
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return re.sub(r"\s+", " ", text).strip()
+from .types import normalise  # noqa: F401  (one normalisation for grading, exports and `decodia grade`)
+from .types.base import Response
 
 
 @dataclass(frozen=True)
@@ -37,73 +30,19 @@ class Score:
         return math.isclose(self.points, self.max_points)
 
 
-def _number(value: Any) -> float | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, (int, float)):
-        return float(value)
-    try:
-        return float(str(value).strip().replace("\u00a0", "").replace(" ", "").replace(",", "."))
-    except ValueError:
-        return None
+def unanswered(response: Response) -> bool:
+    return response is None or response == "" or response == [] or response == {}
 
 
-def fraction_right(q: Question, response: Any) -> float:
+def fraction_right(q: Question, response: Response) -> float:
     """Share of the item's points earned by `response` (0 when unanswered or malformed)."""
-    if response is None or response == "" or response == []:
-        return 0.0
-    if q.type == "single":
-        return 1.0 if response == q.key else 0.0
-    if q.type == "multiple":
-        picked = set(response if isinstance(response, list) else [response])
-        right = {c.id for c in q.choices if c.correct}
-        wrong = {c.id for c in q.choices if not c.correct}
-        return max(0.0, (len(picked & right) - len(picked & wrong)) / len(right))
-    if q.type == "truefalse":
-        value = response if isinstance(response, bool) else {"true": True, "vrai": True, "false": False,
-                                                             "faux": False}.get(normalise(response))
-        return 1.0 if value is q.answer else 0.0
-    if q.type == "numeric":
-        value = _number(response)
-        return 1.0 if value is not None and abs(value - q.answer) <= q.tolerance + 1e-9 else 0.0
-    if q.type == "text":
-        return 1.0 if normalise(response) in {normalise(a) for a in q.answer} else 0.0
-    if q.type == "ordering":
-        if not isinstance(response, list):
-            return 0.0
-        return sum(a == b for a, b in zip(response, q.order)) / len(q.order)
-    if q.type == "matching":
-        if not isinstance(response, dict):
-            return 0.0
-        return sum(response.get(left) == right for left, right in q.pairs) / len(q.pairs)
-    raise ValueError(f"unknown item type {q.type!r}")
+    return 0.0 if unanswered(response) else q.kind.fraction(q, response)
 
 
-def grade(q: Question, response: Any) -> Score:
-    frac = fraction_right(q, response)
-    feedback = q.feedback
-    if q.type == "single" and isinstance(response, str):
-        chosen = next((c for c in q.choices if c.id == response), None)
-        feedback = (chosen.feedback if chosen and chosen.feedback else "") or feedback
-    return Score(round(frac * q.points, 6), q.points, feedback)
+def grade(q: Question, response: Response) -> Score:
+    return Score(round(fraction_right(q, response) * q.points, 6), q.points, q.kind.feedback(q, response))
 
 
-def wrong_response(q: Question) -> Any:
+def wrong_response(q: Question) -> Response:
     """A response that is not fully right, for tests and previews."""
-    if q.type == "single":
-        return next(c.id for c in q.choices if not c.correct)
-    if q.type == "multiple":
-        wrong = [c.id for c in q.choices if not c.correct]
-        return wrong[:1] or []
-    if q.type == "truefalse":
-        return not q.answer
-    if q.type == "numeric":
-        return q.answer + q.tolerance + 1
-    if q.type == "text":
-        return "xyzzy"
-    if q.type == "ordering":
-        return list(reversed(q.order))
-    if q.type == "matching":
-        rights = [r for _, r in q.pairs]
-        return {left: rights[(i + 1) % len(rights)] for i, (left, _) in enumerate(q.pairs)}
-    raise ValueError(q.type)
+    return q.kind.wrong_response(q)

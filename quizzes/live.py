@@ -16,41 +16,10 @@ class LiveQuiz:
         self.inputs: dict[str, object] = {}
 
     def _input(self, q: Question):
-        import ipywidgets as W
-
-        layout = {"width": "auto"}
-        if q.type == "single":
-            return W.RadioButtons(options=[(c.text, c.id) for c in q.choices], value=None, layout=layout)
-        if q.type == "truefalse":
-            return W.RadioButtons(options=[(self.ui["true"], True), (self.ui["false"], False)], value=None)
-        if q.type == "multiple":
-            return W.VBox([W.Checkbox(description=c.text, value=False, indent=False) for c in q.choices])
-        if q.type in ("numeric", "text"):
-            return W.Text(placeholder=self.ui["your_answer"])
-        if q.type == "ordering":
-            n = len(q.choices)
-            return W.VBox([W.Dropdown(options=[("—", None)] + [(str(i), i) for i in range(1, n + 1)],
-                                      description=c.text, style={"description_width": "initial"}) for c in q.choices])
-        if q.type == "matching":
-            rights = sorted({r for _, r in q.pairs})
-            return W.VBox([W.Dropdown(options=[("—", None)] + [(r, r) for r in rights], description=c.text,
-                                      style={"description_width": "initial"}) for c in q.choices])
-        raise ValueError(q.type)
+        return q.kind.live_input(q, self.quiz.lang)
 
     def response(self, q: Question):
-        w = self.inputs[q.id]
-        if q.type in ("single", "truefalse"):
-            return w.value
-        if q.type == "multiple":
-            return [c.id for c, box in zip(q.choices, w.children) if box.value]
-        if q.type in ("numeric", "text"):
-            return w.value.strip() or None
-        if q.type == "ordering":
-            ranks = [(box.value, c.id) for c, box in zip(q.choices, w.children)]
-            return [cid for _, cid in sorted(ranks)] if all(r for r, _ in ranks) else None
-        if q.type == "matching":
-            return {c.id: box.value for c, box in zip(q.choices, w.children) if box.value}
-        return None
+        return q.kind.live_response(q, self.inputs[q.id])
 
     def check(self) -> str:
         parts, total = [], 0.0

@@ -8,14 +8,16 @@ variant from the module's live model. Both are checked by `validate_item`.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import BankError
 
+if TYPE_CHECKING:  # pragma: no cover
+    from .types import ItemType
+
 LANGS = ("fr", "en")
 LEVELS = ("simple", "standard", "advanced")
-TYPES = ("single", "multiple", "truefalse", "numeric", "text", "ordering", "matching")
-MAX_SIMPLE_CHOICES = 3
+from .types.base import MAX_SIMPLE_CHOICES  # noqa: E402,F401  (re-exported)
 
 
 @dataclass(frozen=True)
@@ -39,7 +41,7 @@ class Question:
     lang: str
     level: str
     choices: tuple[Choice, ...] = ()
-    answer: Any = None               # truefalse: bool; numeric: float; text: list of accepted strings
+    answer: bool | float | list[str] | None = None  # truefalse: bool; numeric: float; text: accepted answers
     tolerance: float = 0.0
     order: tuple[str, ...] = ()      # ordering: the right order of choice ids
     pairs: tuple[tuple[str, str], ...] = ()  # matching: (left, right) in the right pairing
@@ -50,19 +52,16 @@ class Question:
     variant: str = ""
 
     @property
-    def key(self) -> Any:
+    def kind(self) -> "ItemType":
+        """The object that knows this question's type: its grading, faces and exports (quizzes/types/)."""
+        from .types import item_type
+
+        return item_type(self.type)
+
+    @property
+    def key(self):
         """The right answer, in the shape a response takes."""
-        if self.type == "single":
-            return next(c.id for c in self.choices if c.correct)
-        if self.type == "multiple":
-            return sorted(c.id for c in self.choices if c.correct)
-        if self.type == "ordering":
-            return list(self.order)
-        if self.type == "matching":
-            return {left: right for left, right in self.pairs}
-        if self.type == "text":
-            return self.answer[0]
-        return self.answer
+        return self.kind.key(self)
 
     def to_dict(self) -> dict:
         """A plain, JSON-ready form with a stable key order."""
@@ -140,6 +139,8 @@ def validate_item(raw: Any, lang: str, level: str, file: str, line: int | None =
         raise BankError(file, "an item must be a mapping of fields", line=line)
     if not isinstance(item_id, str) or not item_id.strip():
         raise err("every item needs a text id", "id")
+    from .types import TYPES, item_type
+
     kind = raw.get("type")
     if kind not in TYPES:
         raise err(f"unknown type {kind!r}; expected one of {', '.join(TYPES)}", "type")
@@ -168,79 +169,7 @@ def validate_item(raw: Any, lang: str, level: str, file: str, line: int | None =
     if raw.get("images") is not None:
         common["images"] = _images(raw["images"], lambda m: err(m, "images"))
 
-    if kind in ("single", "multiple", "ordering", "matching"):
-        raw_choices = raw.get("choices")
-        if not isinstance(raw_choices, list) or len(raw_choices) < 2:
-            raise err("needs a list of at least two choices", "choices")
-        choices, seen = [], set()
-        for i, c in enumerate(raw_choices):
-            fld = f"choices[{i}]"
-            if not isinstance(c, dict) or not isinstance(c.get("id"), str):
-                raise err("each choice needs an id and a text", fld)
-            if c["id"] in seen:
-                raise err(f"choice id '{c['id']}' is used twice", fld)
-            seen.add(c["id"])
-            levels = c.get("levels")
-            if levels is not None and level not in levels:
-                continue  # this choice is not offered at this level
-            choices.append(Choice(c["id"], text_of(c.get("text"), f"{fld}.text"),
-                                  bool(c.get("correct", False)),
-                                  text_of(c["feedback"], f"{fld}.feedback") if c.get("feedback") else ""))
-        ids = {c.id for c in choices}
-        if kind in ("single", "multiple") and raw.get("answer") is not None:
-            answer = raw["answer"]
-            names = answer if isinstance(answer, list) else [answer]
-            unknown = [a for a in names if a not in ids]
-            if unknown:
-                raise err(f"the answer names no choice: {', '.join(map(str, unknown))}", "answer")
-            if kind == "single" and len(names) != 1:
-                raise err("a single-choice answer names exactly one choice", "answer")
-            choices = [Choice(c.id, c.text, c.id in names, c.feedback) for c in choices]
-        common["choices"] = tuple(choices)
-        if kind == "single":
-            right = [c for c in choices if c.correct]
-            if len(right) != 1:
-                raise err(f"a single-choice item needs exactly one correct choice at level {level}, "
-                          f"found {len(right)}", "choices")
-        if kind == "multiple" and not any(c.correct for c in choices):
-            raise err(f"a multiple-choice item needs at least one correct choice at level {level}", "choices")
-        if kind in ("single", "multiple") and level == "simple" and len(choices) > MAX_SIMPLE_CHOICES:
-            raise err(f"the simple level offers at most {MAX_SIMPLE_CHOICES} choices, found {len(choices)} "
-                      f"(mark the others with levels: [standard, advanced])", "choices")
-        if kind == "ordering":
-            order = raw.get("order")
-            if not isinstance(order, list) or sorted(order) != sorted(ids):
-                missing = sorted(set(order or []) - ids) if isinstance(order, list) else []
-                raise err("order must list every choice id once"
-                          + (f"; it names no choice: {', '.join(missing)}" if missing else ""), "order")
-            common["order"] = tuple(order)
-        if kind == "matching":
-            pairs = raw.get("pairs")
-            if not isinstance(pairs, dict) or not pairs:
-                raise err("pairs must map each left choice id to its right text", "pairs")
-            unknown = sorted(set(pairs) - ids)
-            if unknown:
-                raise err(f"pairs names no choice: {', '.join(unknown)}", "pairs")
-            common["pairs"] = tuple((left, text_of(pairs[left], f"pairs.{left}"))
-                                    for left in [c.id for c in choices] if left in pairs)
-            if len(common["pairs"]) != len(choices):
-                raise err("every left choice needs its right match", "pairs")
-    elif kind == "truefalse":
-        if not isinstance(raw.get("answer"), bool):
-            raise err("a true/false item needs answer: true or answer: false", "answer")
-        common["answer"] = raw["answer"]
-    elif kind == "numeric":
-        answer, tol = raw.get("answer"), raw.get("tolerance", 0)
-        if not isinstance(answer, (int, float)) or isinstance(answer, bool):
-            raise err("a numeric item needs a number as its answer", "answer")
-        if not isinstance(tol, (int, float)) or tol < 0:
-            raise err("tolerance must be a number of zero or more", "tolerance")
-        common["answer"], common["tolerance"] = float(answer), float(tol)
-    elif kind == "text":
-        answers = raw.get("answers")
-        if not isinstance(answers, dict) or not isinstance(answers.get(lang), list) or not answers[lang]:
-            raise err(f"a short-text item needs a list of accepted answers in '{lang}'", "answers")
-        if not all(isinstance(a, str) and a.strip() for a in answers[lang]):
-            raise err("accepted answers must be non-empty text", "answers")
-        common["answer"] = [a.strip() for a in answers[lang]]
+    from .types import Fields
+
+    common.update(item_type(kind).parse(Fields(raw, lang, level, text_of, err)))
     return Question(**common)

@@ -41,12 +41,12 @@ def html_page(quizzes: list[Quiz], title: str) -> str:
 
     from widgets.explorer import STATIC as WIDGET_STATIC
 
-    from .page import SelfCheck
+    from .page import SelfCheck, quiz_script
 
     # the book's own styles for quizzes, tables and images, inline
     css = "".join((folder / name).read_text(encoding="utf-8")
                   for folder, name in ((WIDGET_STATIC, "decodia-widgets.css"), (STATIC, "decodia-quiz.css")))
-    js = (STATIC / "decodia-quiz.js").read_text(encoding="utf-8").replace("</", "<\\/")
+    js = quiz_script().replace("</", "<\\/")
     page = ("body{font-family:system-ui,Arial,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem;"
             "line-height:1.5;color:#111;background:#fff}")
     return (f'<!DOCTYPE html>\n<html lang="{quizzes[0].lang}"><head><meta charset="utf-8">'

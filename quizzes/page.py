@@ -9,11 +9,10 @@
 """
 from __future__ import annotations
 
-import base64
-import hashlib
 import json
 from dataclasses import dataclass
 from functools import cached_property
+from pathlib import Path
 from html import escape
 
 from widgets.faces import three_faces
@@ -21,43 +20,30 @@ from widgets.views import image_row
 
 from .assemble import Quiz, assemble
 from .bank import module_bank
-from .grading import normalise
+from .keycode import obfuscate, reveal  # noqa: F401  (reveal: for callers of page.reveal)
 from .model import Question
-from .text import UI, number, quoted
+from .text import UI, number
 
 VARIANTS = 3
+STATIC = Path(__file__).parent / "static"
+TYPES_SCRIPT = "decodia-quiz-types.js"   # written beside decodia-quiz.js in the book's _static
 
 
-def obfuscate(data: dict, salt: str) -> str:
-    """JSON, XOR-ed with a stream derived from `salt`, in base64: not readable in the page source."""
-    raw = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
-    stream = hashlib.sha256(salt.encode()).digest()
-    return base64.b64encode(bytes(b ^ stream[i % len(stream)] for i, b in enumerate(raw))).decode("ascii")
+def types_script() -> str:
+    """The item types' page pieces (quizzes/types/), which decodia-quiz.js uses to read and grade answers."""
+    from .types import script
+
+    return script()
 
 
-def reveal(blob: str, salt: str) -> dict:
-    stream = hashlib.sha256(salt.encode()).digest()
-    raw = bytes(b ^ stream[i % len(stream)] for i, b in enumerate(base64.b64decode(blob)))
-    return json.loads(raw.decode("utf-8"))
+def quiz_script() -> str:
+    """Everything a page needs to grade its quizzes, as one script (for self-contained pages)."""
+    return types_script() + (STATIC / "decodia-quiz.js").read_text(encoding="utf-8")
 
 
 def key_of(q: Question) -> dict:
     """What the page needs to grade one question and give its feedback."""
-    k: dict = {"type": q.type, "points": q.points, "feedback": q.feedback}
-    if q.type in ("single", "multiple"):
-        k["correct"] = sorted(c.id for c in q.choices if c.correct)
-        k["choice_feedback"] = {c.id: c.feedback for c in q.choices if c.feedback}
-    elif q.type == "truefalse":
-        k["answer"] = q.answer
-    elif q.type == "numeric":
-        k["answer"], k["tolerance"] = q.answer, q.tolerance
-    elif q.type == "text":
-        k["accepted"] = sorted({normalise(a) for a in q.answer})
-    elif q.type == "ordering":
-        k["order"] = list(q.order)
-    elif q.type == "matching":
-        k["pairs"] = {left: right for left, right in q.pairs}
-    return k
+    return {"type": q.type, "points": q.points, "feedback": q.feedback, **q.kind.page_key(q)}
 
 
 def _table(q: Question) -> str:
@@ -83,31 +69,7 @@ def question_html(q: Question, n: int, prefix: str, lang: str) -> str:
     pts = ui["points" if q.points == 1 else "points_p"].format(n=number(q.points, lang))
     legend = (f'<legend><span class="decodia-q__num">{ui["question"]} {n}</span> '
               f'<span class="decodia-q__points">({pts})</span> {escape(q.prompt)}</legend>')
-    body = extras_html(q)
-    if q.type in ("single", "multiple", "truefalse"):
-        kind = "checkbox" if q.type == "multiple" else "radio"
-        options = ([(c.id, c.text) for c in q.choices] if q.type != "truefalse"
-                   else [("true", ui["true"]), ("false", ui["false"])])
-        body += "".join(
-            f'<div class="decodia-q__option"><input type="{kind}" id="{qid}-{cid}" name="{qid}" value="{escape(cid)}">'
-            f'<label for="{qid}-{cid}">{escape(text)}</label></div>' for cid, text in options)
-    elif q.type in ("numeric", "text"):
-        mode = ' inputmode="decimal"' if q.type == "numeric" else ""
-        body += (f'<div class="decodia-q__option"><label for="{qid}-input">{ui["your_answer"]}</label> '
-                 f'<input type="text" id="{qid}-input" name="{qid}" autocomplete="off" spellcheck="false"{mode}></div>')
-    elif q.type == "ordering":
-        positions = "".join(f'<option value="{i}">{i}</option>' for i in range(1, len(q.choices) + 1))
-        body += f'<p class="decodia-q__hint">{ui["order_hint"]}</p>' + "".join(
-            f'<div class="decodia-q__option"><label for="{qid}-{c.id}">{ui["position"]} {escape(quoted(c.text, lang))}'
-            f'</label> <select id="{qid}-{c.id}" name="{qid}" data-choice="{escape(c.id)}">'
-            f'<option value="">{ui["choose"]}</option>{positions}</select></div>' for c in q.choices)
-    elif q.type == "matching":
-        rights = sorted({r for _, r in q.pairs}, key=normalise)
-        opts = "".join(f'<option value="{escape(r)}">{escape(r)}</option>' for r in rights)
-        body += f'<p class="decodia-q__hint">{ui["match_hint"]}</p>' + "".join(
-            f'<div class="decodia-q__option"><label for="{qid}-{c.id}">{escape(c.text)}</label> '
-            f'<select id="{qid}-{c.id}" name="{qid}" data-choice="{escape(c.id)}"><option value="">{ui["choose"]}</option>'
-            f"{opts}</select></div>" for c in q.choices)
+    body = extras_html(q) + q.kind.page_inputs(q, qid, lang)
     return (f'<fieldset class="decodia-q" data-qid="{escape(q.id)}" data-type="{q.type}">{legend}{body}'
             f'<div class="decodia-q__feedback" aria-live="polite"></div></fieldset>')
 

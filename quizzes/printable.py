@@ -5,7 +5,6 @@ from __future__ import annotations
 from html import escape
 
 from .assemble import Quiz
-from .model import Question
 from .page import extras_html
 from .text import UI, number
 from .worksheet import answer_text
@@ -36,29 +35,6 @@ TEXT = {
 }
 
 
-def _room(q: Question, lang: str) -> str:
-    ui, t = UI[lang], TEXT[lang]
-    if q.type in ("single", "multiple"):
-        hint = t["pick_one"] if q.type == "single" else t["pick_many"]
-        return (f'<p class="meta">{hint}</p><ul class="choices">'
-                + "".join(f'<li><span class="box"></span>{escape(c.text)}</li>' for c in q.choices) + "</ul>")
-    if q.type == "truefalse":
-        return (f'<ul class="choices"><li><span class="box"></span>{ui["true"]}</li>'
-                f'<li><span class="box"></span>{ui["false"]}</li></ul>')
-    if q.type in ("numeric", "text"):
-        return f'<p class="meta">{ui["your_answer"]}</p><span class="line"></span>'
-    if q.type == "ordering":
-        return (f'<p class="meta">{ui["order_hint"]}</p><ul class="choices">'
-                + "".join(f'<li><span class="blank"></span>{escape(c.text)}</li>' for c in q.choices) + "</ul>")
-    if q.type == "matching":
-        rights = sorted({r for _, r in q.pairs})
-        letters = {r: chr(65 + i) for i, r in enumerate(rights)}
-        return (f'<p class="meta">{ui["match_hint"]}</p><ul class="choices">'
-                + "".join(f'<li>{escape(c.text)} → <span class="blank"></span></li>' for c in q.choices)
-                + "</ul><ul class=\"choices\">" + "".join(f"<li>{letters[r]}) {escape(r)}</li>" for r in rights) + "</ul>")
-    return ""
-
-
 def _document(title: str, lang: str, body: str) -> str:
     return (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{escape(title)}</title>'
             f"<style>{CSS}</style></head><body>{body}</body></html>")
@@ -81,7 +57,7 @@ def worksheets_html(quizzes: list[Quiz], title: str) -> str:
     ui, t = UI[lang], TEXT[lang]
     return _sheets(quizzes, title, "sheet", f'<div class="who"><span>{ui["name"]}</span><span>{ui["date"]}</span></div>',
                    lambda q: f'<li><p class="prompt">{escape(q.prompt)} <span class="meta">({number(q.points, lang)} '
-                             f'{t["points"]})</span></p>{extras_html(q)}{_room(q, lang)}</li>')
+                             f'{t["points"]})</span></p>{extras_html(q)}{q.kind.sheet_html(q, lang)}</li>')
 
 
 def answer_key_html(quizzes: list[Quiz], title: str) -> str:

@@ -52,7 +52,7 @@ def write_report(quiz: Quiz, rows: list[dict], intake, out: Path) -> Path:
     fractions = {q.id: [r["scores"][q.id].fraction for r in rows] for q in quiz.questions}
     stats = []
     for q in quiz.questions:
-        picks = [r["responses"].get(q.id) for r in rows] if q.type in ("single", "multiple", "truefalse") else []
+        picks = [r["responses"].get(q.id) for r in rows] if q.kind.distractors else []
         stats.append(item_stats(q.id, fractions[q.id], totals, picks))
     matrix = [[r["scores"][q.id].fraction for q in quiz.questions] for r in rows]
     rel_name, rel = reliability(matrix)

@@ -5,23 +5,7 @@ from widgets.views import image_row_text
 
 from .assemble import Quiz
 from .model import Question
-from .text import UI, number, quoted
-
-
-def _answer_lines(q: Question, lang: str) -> list[str]:
-    ui = UI[lang]
-    if q.type in ("single", "multiple"):
-        return [f"  [ ] {c.text}" for c in q.choices]
-    if q.type == "truefalse":
-        return [f"  [ ] {ui['true']}    [ ] {ui['false']}"]
-    if q.type in ("numeric", "text"):
-        return [f"  {ui['your_answer']}: ______________________________"]
-    if q.type == "ordering":
-        return [f"  ___  {c.text}" for c in q.choices]
-    if q.type == "matching":
-        rights = sorted(r for _, r in q.pairs)
-        return [f"  {c.text}  →  ______" for c in q.choices] + [""] + [f"     ({chr(65 + i)}) {r}" for i, r in enumerate(rights)]
-    return []
+from .text import UI
 
 
 def _table_lines(q: Question) -> list[str]:
@@ -45,29 +29,13 @@ def worksheet_text(quiz: Quiz) -> str:
         lines.append(f"{n}. {q.prompt}")
         lines += _table_lines(q)
         lines += _image_lines(q)
-        lines += _answer_lines(q, quiz.lang)
+        lines += q.kind.worksheet_lines(q, quiz.lang)
         lines.append("")
     return "\n".join(lines)
 
 
 def answer_text(q: Question, lang: str) -> str:
-    ui = UI[lang]
-    if q.type in ("single", "multiple"):
-        return " • ".join(c.text for c in q.choices if c.correct)
-    if q.type == "truefalse":
-        return ui["true"] if q.answer else ui["false"]
-    if q.type == "numeric":
-        tol = f" ({ui['tolerance']} ± {number(q.tolerance, lang)})" if q.tolerance else ""
-        return number(q.answer, lang) + tol
-    if q.type == "text":
-        return f"{ui['accepted']}: " + ", ".join(quoted(a, lang) for a in q.answer)
-    if q.type == "ordering":
-        text = {c.id: c.text for c in q.choices}
-        return " → ".join(text[i] for i in q.order)
-    if q.type == "matching":
-        text = {c.id: c.text for c in q.choices}
-        return "; ".join(f"{text[left]} → {right}" for left, right in q.pairs)
-    return ""
+    return q.kind.answer_text(q, lang)
 
 
 def answer_key_text(quiz: Quiz) -> str:

@@ -30,8 +30,7 @@ left side of a matching pair), then GIFT-escaped: `\\ ~ = # { } :` get a backsla
 """
 from __future__ import annotations
 
-from . import (accepted_variants, by_category, clean, html_text, moodle_percent, multiple_weights, number,
-               question_html, question_name)
+from . import by_category, clean, html_text, number, question_html, question_name
 from ..model import Question
 
 _SPECIAL = {"\\": "\\\\", "~": "\\~", "=": "\\=", "#": "\\#", "{": "\\{", "}": "\\}", ":": "\\:", "\n": "\\n"}
@@ -42,7 +41,7 @@ def escape(text) -> str:
     return "".join(_SPECIAL.get(ch, ch) for ch in clean(text))
 
 
-def _html(text) -> str:
+def html(text) -> str:
     """User text where GIFT reads HTML. A leading "[" or "%" is written as a character reference, so that
     it is never read as a [format] mark or a %weight%."""
     text = html_text(text)
@@ -50,7 +49,7 @@ def _html(text) -> str:
     return escape(lead + text[1:] if lead else text)
 
 
-def _short(answer: str) -> str:
+def short(answer: str) -> str:
     """An accepted short answer: `*` (Moodle's wildcard) as `\\*`; "->" (which would make Moodle read the
     question as matching, and cannot be escaped) as "-*>"; one starting with "%" gets an explicit %100%
     so that it is not read as a weight."""
@@ -58,46 +57,21 @@ def _short(answer: str) -> str:
     return ("=%100%" if text.startswith("%") else "=") + text
 
 
-def _right(text) -> str:
+def right_side(text) -> str:
     """The plain-text right side of a matching pair: importers split a pair at the first or at the last "->"."""
     return escape(clean(text).replace("->", "→"))
 
 
-def _answers(q: Question) -> list[str]:
-    if q.type in ("single", "multiple"):
-        if q.type == "single":
-            marks = {c.id: "=" if c.correct else "~" for c in q.choices}
-        else:
-            right = [c for c in q.choices if c.correct]
-            weights, wrong = multiple_weights(len(right), len(q.choices) - len(right))
-            marks = {c.id: f"~%{moodle_percent(w)}%" for c, w in zip(right, weights)}
-            marks.update({c.id: f"~%{moodle_percent(wrong)}%" for c in q.choices if not c.correct})
-        return [f"{marks[c.id]}{_html(c.text)}" + (f"#{_html(c.feedback)}" if c.feedback else "") for c in q.choices]
-    if q.type == "truefalse":
-        return ["T" if q.answer else "F"]
-    if q.type == "numeric":
-        return [f"#{number(q.answer)}:{number(q.tolerance)}"]
-    if q.type == "text":
-        return [_short(a) for a in accepted_variants(q.answer)]
-    if q.type == "matching":
-        right = dict(q.pairs)  # the left items in the engine's (seeded) order
-        return [f"={_html(c.text)} -> {_right(right[c.id])}" for c in q.choices]
-    if q.type == "ordering":
-        # the items in the engine's shuffled order: Moodle shows matching stems as written
-        return [f"={_html(c.text)} -> {q.order.index(c.id) + 1}" for c in q.choices]
-    raise ValueError(f"unknown item type {q.type!r}")
-
-
 def _question(q: Question, name: str) -> list[str]:
     lines = []
-    if q.type == "ordering":
-        lines.append("// ordering item: GIFT has no ordering question; written as matching, item -> position.")
+    if q.kind.gift_note:
+        lines.append(q.kind.gift_note)
     if q.points != 1:
         lines.append(f"// worth {number(q.points)} points in the quiz; GIFT cannot carry a weight (Moodle uses 1).")
     lines.append(f"::{escape(name)}::[html]{escape(question_html(q))}" + " {")
-    answers = _answers(q)
-    general = f"####{_html(q.feedback)}" if q.feedback else ""
-    if q.type in ("truefalse", "numeric"):
+    answers = q.kind.gift_answers(q)
+    general = f"####{html(q.feedback)}" if q.feedback else ""
+    if q.kind.gift_inline:
         lines[-1] += answers[0] + general + "}"
     else:
         lines += ["  " + a for a in answers]

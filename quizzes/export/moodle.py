@@ -1,161 +1,122 @@
-"""Moodle XML: `moodle_xml(quizzes) -> bytes`.
+"""Moodle XML: `moodle_xml(quizzes, moodle="4.4") -> bytes`.
 
 - One question category per objective and edition,
   `$course$/top/Décodia/<module>/<lang>-<level>/<objective>`, holding every distinct variant of that
   objective from every quiz given (a written item several quizzes drew is written once): a Moodle
   "random question" slot on that category draws one of them.
 - Question names are unique and stable: `<quiz id> · <item id>` (quiz id = module-lang-level-seed).
-- single/multiple -> multichoice (per-choice feedback; multiple: Moodle-allowed grades, +1/R for each
-  right choice and −1/R for each wrong one, which is the engine's (right − wrong) / right, floored at 0);
-  truefalse -> truefalse; numeric -> numerical with <tolerance>; text -> shortanswer (case-insensitive,
-  with accent-free and apostrophe variants, since Moodle does not ignore accents; `*` escaped so it is
-  never a wildcard); matching -> matching; ordering -> the "ordering" qtype (standard since Moodle 4.4;
-  grading ABSOLUTE_POSITION = the share of items in the right place, as the engine grades).
-- Texts are HTML (format="html") in CDATA; user text is HTML-escaped; a "]]>" is split so that it can
-  never close the CDATA. Tables are <table>, images <img src="data:image/png;base64,...">.
+- Each item type writes its own elements (`quizzes/types/<type>.py`, method `moodle`): multichoice with
+  per-choice feedback and Moodle-allowed grades, truefalse, numerical with <tolerance>, shortanswer with
+  accent-free and apostrophe variants, matching, and ordering (a core question type only since Moodle 4.4:
+  with `moodle="4.0"` ordering items are written as matching, item -> its position, which Moodle 4.0-4.3
+  import; one unknown question type makes Moodle refuse the whole file).
+- The document is built with lxml, so escaping is correct by construction. Text goes in CDATA where
+  Moodle's own export puts it (qformat_xml::xml_escape: any text with a character HTML escapes): names,
+  question texts, answers, subquestions, tags and feedback; Moodle's reader drops whitespace-only pieces
+  between escaped characters, so `x & <y>` outside CDATA would lose a space. A text holding "]]>" cannot
+  be one CDATA section: it is written escaped (HTML texts never hold it: their ">" is "&gt;").
 - Choices keep the engine's seeded order (shuffleanswers off), except matching, whose answer list
   Moodle would otherwise show in the solution's order.
 """
 from __future__ import annotations
 
-from xml.sax.saxutils import escape as _xml_escape
+from html import escape as _html_escape
 
-from . import (by_category, clean, html_text, accepted_variants, moodle_percent, multiple_weights, number,
-               question_html, question_name)
+from lxml import etree
+
+from . import by_category, clean, html_text, number, question_html, question_name
 from ..model import Question
 
-
-def cdata(text: str) -> str:
-    """Text in CDATA sections; every "]]>" is split across two sections, so it cannot end one early."""
-    return "<![CDATA[" + clean(text).replace("]]>", "]]]]><![CDATA[>") + "]]>"
+VERSIONS = ("4.4", "4.0")   # 4.4 and later (ordering is core), or 4.0-4.3 (ordering written as matching)
 
 
-def xml_text(text) -> str:
-    return _xml_escape(clean(text))
+def _cdata_or_text(text: str):
+    text = clean(text)
+    if text and _html_escape(text) != text and "]]>" not in text:
+        return etree.CDATA(text)
+    return text
 
 
-def _html(tag: str, html: str, indent: str = "    ") -> str:
-    return f'{indent}<{tag} format="html"><text>{cdata(html) if html else ""}</text></{tag}>'
+class Builder:
+    """The element helpers the item types use to write their part of a question (`ItemType.moodle`)."""
+
+    def __init__(self, moodle: str = "4.4"):
+        if moodle not in VERSIONS:
+            raise ValueError(f"unknown Moodle version {moodle!r}; expected one of {', '.join(VERSIONS)}")
+        self.legacy = moodle == "4.0"
+
+    @staticmethod
+    def el(tag: str, text: str | None = None, **attrib) -> etree._Element:
+        e = etree.Element(tag, {k: str(v) for k, v in attrib.items()})
+        if text is not None:
+            e.text = text
+        return e
+
+    def text(self, tag: str, text: str, **attrib) -> etree._Element:
+        """<tag><text>…</text></tag>, the text in CDATA where Moodle's export puts it there."""
+        e = self.el(tag, **attrib)
+        etree.SubElement(e, "text").text = _cdata_or_text(text)
+        return e
+
+    def html(self, tag: str, html: str) -> etree._Element:
+        return self.text(tag, html, format="html")
+
+    def answer(self, fraction, text: str, html: bool, feedback: str | None, extra=()) -> etree._Element:
+        """An <answer>: its grade in percent, its text (HTML-escaped plain text when `html`), its feedback."""
+        e = self.el("answer", fraction=fraction, format="html" if html else "moodle_auto_format")
+        etree.SubElement(e, "text").text = _cdata_or_text(html_text(text) if html else text)
+        if feedback is not None:
+            e.append(self.html("feedback", html_text(feedback) if feedback else ""))
+        for x in extra:
+            e.append(x)
+        return e
+
+    def subquestion(self, left: str, right: str) -> etree._Element:
+        e = self.text("subquestion", html_text(left), format="html")
+        e.append(self.text("answer", right))
+        return e
+
+    def combined_feedback(self) -> list:
+        return [self.html("correctfeedback", ""), self.html("partiallycorrectfeedback", ""),
+                self.html("incorrectfeedback", ""), self.el("shownumcorrect", "1")]
+
+    def multichoice(self, q: Question, grades: dict[str, float], single: bool) -> list:
+        from . import moodle_percent
+
+        return ([self.el("single", "true" if single else "false"), self.el("shuffleanswers", "false"),
+                 self.el("answernumbering", "abc"), self.el("showstandardinstruction", "0")]
+                + self.combined_feedback()
+                + [self.answer(moodle_percent(grades[c.id]), c.text, html=True, feedback=c.feedback) for c in q.choices])
 
 
-def _feedback(html: str, indent: str) -> str:
-    return _html("feedback", html, indent)
+def _question(q: Question, name: str, x: Builder) -> etree._Element:
+    qtype, parts = q.kind.moodle(q, x)
+    e = x.el("question", type=qtype)
+    e.append(x.text("name", name))
+    e.append(x.html("questiontext", question_html(q)))
+    e.append(x.html("generalfeedback", html_text(q.feedback) if q.feedback else ""))
+    for tag, value in (("defaultgrade", number(q.points)), ("penalty", "0.3333333"), ("hidden", "0"),
+                       ("idnumber", "")):
+        e.append(x.el(tag, value))
+    for part in parts:
+        e.append(part)
+    tags = x.el("tags")
+    for t in [f"objective:{q.objective}"] + [f"{k}:{v}" for k, v in sorted(q.competencies.items())]:
+        tags.append(x.text("tag", t))
+    e.append(tags)
+    return e
 
 
-def _shortanswer_text(text: str) -> str:
-    """Moodle short answers treat `*` as a wildcard; `\\*` is a literal asterisk."""
-    return text.replace("*", "\\*")
-
-
-def _head(q: Question, kind: str, name: str) -> list[str]:
-    lines = [f'  <question type="{kind}">',
-             f"    <name><text>{xml_text(name)}</text></name>",
-             _html("questiontext", question_html(q)),
-             _html("generalfeedback", html_text(q.feedback) if q.feedback else ""),
-             f"    <defaultgrade>{number(q.points)}</defaultgrade>",
-             "    <penalty>0.3333333</penalty>",
-             "    <hidden>0</hidden>",
-             "    <idnumber></idnumber>"]
-    return lines
-
-
-def _tags(q: Question) -> list[str]:
-    tags = [f"objective:{q.objective}"] + [f"{k}:{v}" for k, v in sorted(q.competencies.items())]
-    return ["    <tags>"] + [f"      <tag><text>{xml_text(t)}</text></tag>" for t in tags] + ["    </tags>"]
-
-
-def _combined_feedback() -> list[str]:
-    return ['    <correctfeedback format="html"><text></text></correctfeedback>',
-            '    <partiallycorrectfeedback format="html"><text></text></partiallycorrectfeedback>',
-            '    <incorrectfeedback format="html"><text></text></incorrectfeedback>',
-            "    <shownumcorrect/>"]
-
-
-def _question(q: Question, name: str) -> list[str]:
-    if q.type in ("single", "multiple"):
-        lines = _head(q, "multichoice", name)
-        lines += [f"    <single>{'true' if q.type == 'single' else 'false'}</single>",
-                  "    <shuffleanswers>false</shuffleanswers>",
-                  "    <answernumbering>abc</answernumbering>",
-                  "    <showstandardinstruction>0</showstandardinstruction>"]
-        lines += _combined_feedback()
-        if q.type == "single":
-            grades = {c.id: (1.0 if c.correct else 0.0) for c in q.choices}
-        else:
-            right = [c for c in q.choices if c.correct]
-            weights, wrong = multiple_weights(len(right), len(q.choices) - len(right))
-            grades = {c.id: w for c, w in zip(right, weights)}
-            grades.update({c.id: wrong for c in q.choices if not c.correct})
-        for c in q.choices:
-            lines += [f'    <answer fraction="{moodle_percent(grades[c.id])}" format="html">',
-                      f"      <text>{cdata(html_text(c.text))}</text>",
-                      _feedback(html_text(c.feedback) if c.feedback else "", "      "),
-                      "    </answer>"]
-    elif q.type == "truefalse":
-        lines = _head(q, "truefalse", name)
-        for value in (True, False):
-            lines += [f'    <answer fraction="{100 if value is q.answer else 0}" format="moodle_auto_format">',
-                      f"      <text>{'true' if value else 'false'}</text>",
-                      _feedback("", "      "),
-                      "    </answer>"]
-    elif q.type == "numeric":
-        lines = _head(q, "numerical", name)
-        lines += ['    <answer fraction="100" format="moodle_auto_format">',
-                  f"      <text>{number(q.answer)}</text>",
-                  _feedback("", "      "),
-                  f"      <tolerance>{number(q.tolerance)}</tolerance>",
-                  "    </answer>",
-                  "    <unitgradingtype>0</unitgradingtype>",
-                  "    <unitpenalty>0.1000000</unitpenalty>",
-                  "    <showunits>3</showunits>",
-                  "    <unitsleft>0</unitsleft>"]
-    elif q.type == "text":
-        lines = _head(q, "shortanswer", name)
-        lines.append("    <usecase>0</usecase>")
-        for a in accepted_variants(q.answer):
-            lines += ['    <answer fraction="100" format="moodle_auto_format">',
-                      f"      <text>{xml_text(_shortanswer_text(a))}</text>",
-                      _feedback("", "      "),
-                      "    </answer>"]
-    elif q.type == "matching":
-        lines = _head(q, "matching", name)
-        lines.append("    <shuffleanswers>true</shuffleanswers>")
-        lines += _combined_feedback()
-        right = dict(q.pairs)
-        for c in q.choices:  # the engine's (seeded) order; Moodle shuffles the answers
-            lines += ['    <subquestion format="html">',
-                      f"      <text>{cdata(html_text(c.text))}</text>",
-                      f"      <answer><text>{xml_text(right[c.id])}</text></answer>",
-                      "    </subquestion>"]
-    elif q.type == "ordering":
-        lines = _head(q, "ordering", name)
-        lines += ["    <layouttype>VERTICAL</layouttype>",
-                  "    <selecttype>ALL</selecttype>",
-                  f"    <selectcount>{len(q.order)}</selectcount>",
-                  "    <gradingtype>ABSOLUTE_POSITION</gradingtype>",
-                  "    <showgrading>SHOW</showgrading>",
-                  "    <numberingstyle>none</numberingstyle>"]
-        lines += _combined_feedback()
-        text = {c.id: c.text for c in q.choices}
-        for position, cid in enumerate(q.order, 1):  # Moodle's ordering: answers in the right order
-            lines += [f'    <answer fraction="{position}" format="html">',
-                      f"      <text>{cdata(html_text(text[cid]))}</text>",
-                      "    </answer>"]
-    else:
-        raise ValueError(f"unknown item type {q.type!r}")
-    return lines + _tags(q) + ["  </question>"]
-
-
-def moodle_xml(quizzes) -> bytes:
+def moodle_xml(quizzes, moodle: str = "4.4") -> bytes:
     """The quizzes as one Moodle XML question file (UTF-8 bytes), one category per objective."""
-    out = ['<?xml version="1.0" encoding="UTF-8"?>', "<quiz>"]
+    x = Builder(moodle)
+    root = etree.Element("quiz")
     for path, items in by_category(quizzes):
-        category = "$course$/top/" + "/".join(p.replace("/", "//") for p in path)
-        out += ['  <question type="category">',
-                f"    <category><text>{xml_text(category)}</text></category>",
-                '    <info format="html"><text></text></info>',
-                "  </question>"]
+        category = x.el("question", type="category")
+        category.append(x.text("category", "$course$/top/" + "/".join(p.replace("/", "//") for p in path)))
+        category.append(x.html("info", ""))
+        root.append(category)
         for quiz, q in items:
-            out += _question(q, question_name(quiz, q))
-    out.append("</quiz>")
-    return ("\n".join(out) + "\n").encode("utf-8")
+            root.append(_question(q, question_name(quiz, q), x))
+    etree.indent(root, space="  ")
+    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + etree.tostring(root, encoding="UTF-8", pretty_print=True)

@@ -28,32 +28,21 @@ from __future__ import annotations
 import base64
 import re
 import zipfile
-from xml.sax.saxutils import escape as _escape
 
-from . import (accepted_variants, by_category, category_path, clean, number, question_name, table_html,
-               unique_quizzes)
+from lxml import etree
+
+from . import accepted_variants, by_category, category_path, clean, number, question_name, unique_quizzes
 from ..model import Question
-from ..text import UI
+from ..types import QtiParts
 
 QTI_NS = "http://www.imsglobal.org/xsd/imsqti_v2p1"
 QTI_XSD = "http://www.imsglobal.org/xsd/qti/qtiv2p1/imsqti_v2p1.xsd"
 CP_NS = "http://www.imsglobal.org/xsd/imscp_v1p1"
 QTIMD_NS = "http://www.imsglobal.org/xsd/imsqti_metadata_v2p1"
+XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
+XML_NS = "http://www.w3.org/XML/1998/namespace"
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 ZIP_MODE = 0o100644 << 16  # a regular file, rw-r--r--
-
-INTERACTION = {"single": "choiceInteraction", "multiple": "choiceInteraction", "truefalse": "choiceInteraction",
-               "numeric": "textEntryInteraction", "text": "textEntryInteraction",
-               "ordering": "orderInteraction", "matching": "matchInteraction"}
-
-
-def esc(text) -> str:
-    return _escape(clean(text))
-
-
-def attr(text) -> str:
-    """An attribute value, quoted; tabs and line breaks as references so that parsing keeps them."""
-    return '"' + _escape(clean(text), {'"': "&quot;", "\n": "&#10;", "\t": "&#9;"}) + '"'
 
 
 def identifier(text: str, prefix: str = "I_") -> str:
@@ -79,160 +68,204 @@ def _float(x: float) -> str:
     return number(x) if float(x).is_integer() else repr(float(x))
 
 
-def _image(img: dict) -> str:
+def el(tag: str, *children, text: str | None = None, ns: str = QTI_NS, **attrib) -> etree._Element:
+    """An element in the QTI (or `ns`) namespace, its attributes, text and children; None children skipped."""
+    e = etree.Element(f"{{{ns}}}{tag}", {k.rstrip("_"): str(v) for k, v in attrib.items()})
+    if text is not None:
+        e.text = clean(text)
+    for c in children:
+        if c is not None:
+            e.append(c)
+    return e
+
+
+def value(v, base: str = "float") -> etree._Element:
+    return el("baseValue", text=str(v), baseType=base)
+
+
+def set_outcome(outcome: str, expr) -> etree._Element:
+    return el("setOutcomeValue", expr, identifier=outcome)
+
+
+def response() -> etree._Element:
+    return el("variable", identifier="RESPONSE")
+
+
+def condition(*branches) -> etree._Element:
+    """responseCondition of (tag, test, action) branches: responseIf, responseElseIf…, responseElse (test None)."""
+    return el("responseCondition", *[el(tag, *([test] if test is not None else []), action) for tag, test, action in branches])
+
+
+def if_null_zero_else(expr) -> etree._Element:
+    return condition(("responseIf", el("isNull", response()), set_outcome("SCORE", value(0))),
+                     ("responseElse", None, set_outcome("SCORE", expr)))
+
+
+def scaled(points: float, expr) -> etree._Element:
+    return expr if points == 1 else el("product", value(_float(points)), expr)
+
+
+def mapping(entries, case_insensitive: bool = False) -> etree._Element:
+    extra = {"caseSensitive": "false"} if case_insensitive else {}
+    return el("mapping", *[el("mapEntry", mapKey=k, mappedValue=v, **extra) for k, v in entries],
+              lowerBound="0", upperBound="1", defaultValue="0")
+
+
+def declaration(cardinality: str, base: str, correct, *rest) -> etree._Element:
+    return el("responseDeclaration", el("correctResponse", *[el("value", text=v) for v in correct]), *rest,
+              identifier="RESPONSE", cardinality=cardinality, baseType=base)
+
+
+def text_entry(q: Question, length: int) -> etree._Element:
+    from ..text import UI
+
+    ui = UI[q.lang] if q.lang in UI else UI["en"]
+    p = el("p", text=ui["your_answer"] + " ")
+    p.append(el("textEntryInteraction", responseIdentifier="RESPONSE", expectedLength=length))
+    return p
+
+
+def choice_parts(q: Question, options, multiple: bool, ids: dict[str, str] | None = None) -> QtiParts:
+    """single, multiple, true/false: a choiceInteraction; `options` are (id, text, right, feedback)."""
+    ids = ids or _idents([o[0] for o in options], "C_")
+    right = [ids[o[0]] for o in options if o[2]]
+    rest = []
+    if multiple:
+        share = 1 / len(right)
+        rest.append(mapping([(ids[o[0]], _float(share if o[2] else -share)) for o in options]))
+    decl = declaration("multiple" if multiple else "single", "identifier", right, *rest)
+    body = el("choiceInteraction", *[el("simpleChoice", text=o[1], identifier=ids[o[0]]) for o in options],
+              responseIdentifier="RESPONSE", shuffle="false", maxChoices=0 if multiple else 1)
+    if multiple:
+        rp = [if_null_zero_else(scaled(q.points, el("mapResponse", identifier="RESPONSE")))]
+    else:
+        rp = [condition(("responseIf", el("match", response(), el("correct", identifier="RESPONSE")),
+                         set_outcome("SCORE", value(_float(q.points)))),
+                        ("responseElse", None, set_outcome("SCORE", value(0))))]
+    feedback = {ids[cid]: fb for cid, _text, _right, fb in options if fb}
+    return QtiParts(decl, [body], rp, feedback, feeds_response=bool(feedback))
+
+
+def numeric_parts(q: Question) -> QtiParts:
+    decl = el("responseDeclaration", el("correctResponse", el("value", text=_float(q.answer))),
+              identifier="RESPONSE", cardinality="single", baseType="float")
+    tol = _float(q.tolerance)
+    rp = condition(("responseIf", el("isNull", response()), set_outcome("SCORE", value(0))),
+                   ("responseElseIf", el("equal", response(), el("correct", identifier="RESPONSE"),
+                                         toleranceMode="absolute", tolerance=f"{tol} {tol}"),
+                    set_outcome("SCORE", value(_float(q.points)))),
+                   ("responseElse", None, set_outcome("SCORE", value(0))))
+    return QtiParts(decl, [text_entry(q, 12)], [rp])
+
+
+def text_parts(q: Question) -> QtiParts:
+    accepted = accepted_variants(q.answer)
+    decl = declaration("single", "string", accepted[:1], mapping([(a, "1") for a in accepted], case_insensitive=True))
+    rp = if_null_zero_else(scaled(q.points, el("mapResponse", identifier="RESPONSE")))
+    return QtiParts(decl, [text_entry(q, 30)], [rp])
+
+
+def order_parts(q: Question) -> QtiParts:
+    ids = _idents([c.id for c in q.choices], "C_")
+    decl = declaration("ordered", "identifier", [ids[c] for c in q.order])
+    body = el("orderInteraction", *[el("simpleChoice", text=c.text, identifier=ids[c.id]) for c in q.choices],
+              responseIdentifier="RESPONSE", shuffle="false")
+    step = _float(q.points / len(q.order))
+    rp = [set_outcome("SCORE", value(0))] + [
+        condition(("responseIf", el("match", el("index", response(), n=n), value(ids[cid], "identifier")),
+                   set_outcome("SCORE", el("sum", el("variable", identifier="SCORE"), value(step)))))
+        for n, cid in enumerate(q.order, 1)]
+    return QtiParts(decl, [body], rp)
+
+
+def match_parts(q: Question) -> QtiParts:
+    from ..grading import normalise
+
+    lefts = _idents([c.id for c in q.choices], "L_")
+    rights = sorted({r for _, r in q.pairs}, key=lambda r: (normalise(r), r))
+    rids = {r: f"R_{i}" for i, r in enumerate(rights, 1)}
+    share = _float(1 / len(q.pairs))
+    decl = declaration("multiple", "directedPair", [f"{lefts[a]} {rids[b]}" for a, b in q.pairs],
+                       mapping([(f"{lefts[a]} {rids[b]}", share) for a, b in q.pairs]))
+    body = el("matchInteraction",
+              el("simpleMatchSet", *[el("simpleAssociableChoice", text=c.text, identifier=lefts[c.id], matchMax=1)
+                                     for c in q.choices]),
+              el("simpleMatchSet", *[el("simpleAssociableChoice", text=r, identifier=rids[r], matchMax=0)
+                                     for r in rights]),
+              responseIdentifier="RESPONSE", shuffle="false", maxAssociations=len(q.pairs))
+    rp = if_null_zero_else(scaled(q.points, el("mapResponse", identifier="RESPONSE")))
+    return QtiParts(decl, [body], [rp])
+
+
+class _Builders:
+    """What `ItemType.qti` builds its parts with."""
+    choice_parts = staticmethod(choice_parts)
+    numeric_parts = staticmethod(numeric_parts)
+    text_parts = staticmethod(text_parts)
+    order_parts = staticmethod(order_parts)
+    match_parts = staticmethod(match_parts)
+
+
+def _table(table: dict | None):
+    if not table:
+        return None
+    head = el("thead", el("tr", *[el("th", text=str(h), scope="col") for h in table["headers"]]))
+    body = el("tbody", *[el("tr", *[el("td", text=str(c)) for c in row]) for row in table["rows"]])
+    return el("table", head, body, class_="decodia-table")
+
+
+def _image(img: dict) -> etree._Element:
     from widgets.views import pixels_png
 
     data = base64.b64encode(pixels_png(img["pixels"], img["width"])).decode("ascii")
-    return (f'<div class="decodia-image"><img class="decodia-pixels" src="data:image/png;base64,{data}" '
-            f'alt={attr(img["label"])} width="72" height="72"/><p>{esc(img["label"])}</p></div>')
+    return el("div", el("img", class_="decodia-pixels", src=f"data:image/png;base64,{data}", alt=clean(img["label"]),
+                        width="72", height="72"), el("p", text=img["label"]), class_="decodia-image")
 
 
-def _stem(q: Question) -> str:
-    images = ("<div class=\"decodia-images__row\">" + "".join(_image(i) for i in q.images) + "</div>"
-              if q.images else "")
-    return f'<div class="decodia-stem"><p>{esc(q.prompt)}</p>{table_html(q.table)}{images}</div>'
+def _stem(q: Question) -> etree._Element:
+    images = el("div", *[_image(i) for i in q.images], class_="decodia-images__row") if q.images else None
+    return el("div", el("p", text=q.prompt), _table(q.table), images, class_="decodia-stem")
 
 
-def _value(v, base="float") -> str:
-    return f'<baseValue baseType="{base}">{v}</baseValue>'
+def _root(tag: str, ns: str, ident: str, title: str | None, schema: str, **attrib) -> etree._Element:
+    root = etree.Element(f"{{{ns}}}{tag}", nsmap={None: ns, "xsi": XSI_NS})
+    root.set(f"{{{XSI_NS}}}schemaLocation", schema)
+    root.set("identifier", ident)
+    if title is not None:
+        root.set("title", clean(title))
+    for k, v in attrib.items():
+        root.set(k, v)
+    return root
 
 
-def _set(outcome: str, expr: str) -> str:
-    return f'<setOutcomeValue identifier="{outcome}">{expr}</setOutcomeValue>'
-
-
-_RESPONSE = '<variable identifier="RESPONSE"/>'
-
-
-def _if_null_zero_else(expr: str) -> str:
-    return ("<responseCondition><responseIf><isNull>" + _RESPONSE + "</isNull>" + _set("SCORE", _value(0))
-            + "</responseIf><responseElse>" + _set("SCORE", expr) + "</responseElse></responseCondition>")
-
-
-def _scaled(points: float, expr: str) -> str:
-    return expr if points == 1 else f"<product>{_value(_float(points))}{expr}</product>"
+def _serialise(root: etree._Element) -> str:
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + etree.tostring(root, encoding="unicode") + "\n"
 
 
 def item_xml(q: Question, ident: str, title: str) -> str:
     """One assessmentItem (QTI 2.1) for one item variant."""
-    ui = UI[q.lang] if q.lang in UI else UI["en"]
+    parts: QtiParts = q.kind.qti(q, _Builders)
     points = _float(q.points)
-    decl, body, rp, feedback = [], [], [], []
-    fb_ids: dict[str, str] = {}  # modal feedback identifier -> its text
-    feeds_response = False
-    if q.type in ("single", "multiple", "truefalse"):
-        if q.type == "truefalse":
-            options = [("true", ui["true"], q.answer is True, ""), ("false", ui["false"], q.answer is False, "")]
-            ids = {"true": "TRUE", "false": "FALSE"}
-        else:
-            options = [(c.id, c.text, c.correct, c.feedback) for c in q.choices]
-            ids = _idents([c.id for c in q.choices], "C_")
-        right = [ids[o[0]] for o in options if o[2]]
-        card = "multiple" if q.type == "multiple" else "single"
-        mapping = ""
-        if q.type == "multiple":
-            share = 1 / len(right)
-            mapping = ('<mapping lowerBound="0" upperBound="1" defaultValue="0">'
-                       + "".join(f'<mapEntry mapKey="{ids[o[0]]}" mappedValue="{_float(share if o[2] else -share)}"/>'
-                                 for o in options) + "</mapping>")
-        decl.append(f'<responseDeclaration identifier="RESPONSE" cardinality="{card}" baseType="identifier">'
-                    "<correctResponse>" + "".join(f"<value>{r}</value>" for r in right) + "</correctResponse>"
-                    + mapping + "</responseDeclaration>")
-        max_choices = 0 if q.type == "multiple" else 1
-        body.append(f'<choiceInteraction responseIdentifier="RESPONSE" shuffle="false" maxChoices="{max_choices}">'
-                    + "".join(f'<simpleChoice identifier="{ids[o[0]]}">{esc(o[1])}</simpleChoice>' for o in options)
-                    + "</choiceInteraction>")
-        if q.type == "multiple":
-            rp.append(_if_null_zero_else(_scaled(q.points, '<mapResponse identifier="RESPONSE"/>')))
-        else:
-            rp.append("<responseCondition><responseIf><match>" + _RESPONSE + '<correct identifier="RESPONSE"/>'
-                      "</match>" + _set("SCORE", _value(points)) + "</responseIf><responseElse>"
-                      + _set("SCORE", _value(0)) + "</responseElse></responseCondition>")
-        for cid, _text, _right, fb in options:
-            if fb:
-                fb_ids[ids[cid]] = fb
-        feeds_response = bool(fb_ids)
-    elif q.type == "numeric":
-        decl.append('<responseDeclaration identifier="RESPONSE" cardinality="single" baseType="float">'
-                    f"<correctResponse><value>{_float(q.answer)}</value></correctResponse></responseDeclaration>")
-        body.append(f'<p>{esc(ui["your_answer"])} <textEntryInteraction responseIdentifier="RESPONSE" '
-                    'expectedLength="12"/></p>')
-        tol = _float(q.tolerance)
-        rp.append("<responseCondition><responseIf><isNull>" + _RESPONSE + "</isNull>" + _set("SCORE", _value(0))
-                  + f'</responseIf><responseElseIf><equal toleranceMode="absolute" tolerance="{tol} {tol}">'
-                  + _RESPONSE + '<correct identifier="RESPONSE"/></equal>' + _set("SCORE", _value(points))
-                  + "</responseElseIf><responseElse>" + _set("SCORE", _value(0))
-                  + "</responseElse></responseCondition>")
-    elif q.type == "text":
-        accepted = accepted_variants(q.answer)
-        decl.append('<responseDeclaration identifier="RESPONSE" cardinality="single" baseType="string">'
-                    f"<correctResponse><value>{esc(accepted[0])}</value></correctResponse>"
-                    '<mapping lowerBound="0" upperBound="1" defaultValue="0">'
-                    + "".join(f'<mapEntry mapKey={attr(a)} mappedValue="1" caseSensitive="false"/>' for a in accepted)
-                    + "</mapping></responseDeclaration>")
-        body.append(f'<p>{esc(ui["your_answer"])} <textEntryInteraction responseIdentifier="RESPONSE" '
-                    'expectedLength="30"/></p>')
-        rp.append(_if_null_zero_else(_scaled(q.points, '<mapResponse identifier="RESPONSE"/>')))
-    elif q.type == "ordering":
-        ids = _idents([c.id for c in q.choices], "C_")
-        decl.append('<responseDeclaration identifier="RESPONSE" cardinality="ordered" baseType="identifier">'
-                    "<correctResponse>" + "".join(f"<value>{ids[c]}</value>" for c in q.order)
-                    + "</correctResponse></responseDeclaration>")
-        body.append('<orderInteraction responseIdentifier="RESPONSE" shuffle="false">'
-                    + "".join(f'<simpleChoice identifier="{ids[c.id]}">{esc(c.text)}</simpleChoice>' for c in q.choices)
-                    + "</orderInteraction>")
-        step = _float(q.points / len(q.order))
-        rp.append(_set("SCORE", _value(0)))
-        for n, cid in enumerate(q.order, 1):
-            rp.append(f'<responseCondition><responseIf><match><index n="{n}">' + _RESPONSE + "</index>"
-                      + _value(ids[cid], "identifier") + "</match>"
-                      + _set("SCORE", '<sum><variable identifier="SCORE"/>' + _value(step) + "</sum>")
-                      + "</responseIf></responseCondition>")
-    elif q.type == "matching":
-        from ..grading import normalise
-
-        lefts = _idents([c.id for c in q.choices], "L_")
-        rights = sorted({r for _, r in q.pairs}, key=lambda r: (normalise(r), r))
-        rids = {r: f"R_{i}" for i, r in enumerate(rights, 1)}
-        share = _float(1 / len(q.pairs))
-        decl.append('<responseDeclaration identifier="RESPONSE" cardinality="multiple" baseType="directedPair">'
-                    "<correctResponse>" + "".join(f"<value>{lefts[a]} {rids[b]}</value>" for a, b in q.pairs)
-                    + '</correctResponse><mapping lowerBound="0" upperBound="1" defaultValue="0">'
-                    + "".join(f'<mapEntry mapKey="{lefts[a]} {rids[b]}" mappedValue="{share}"/>' for a, b in q.pairs)
-                    + "</mapping></responseDeclaration>")
-        body.append(f'<matchInteraction responseIdentifier="RESPONSE" shuffle="false" maxAssociations="{len(q.pairs)}">'
-                    "<simpleMatchSet>" + "".join(f'<simpleAssociableChoice identifier="{lefts[c.id]}" matchMax="1">'
-                                                 f"{esc(c.text)}</simpleAssociableChoice>" for c in q.choices)
-                    + "</simpleMatchSet><simpleMatchSet>"
-                    + "".join(f'<simpleAssociableChoice identifier="{rids[r]}" matchMax="0">{esc(r)}'
-                              "</simpleAssociableChoice>" for r in rights)
-                    + "</simpleMatchSet></matchInteraction>")
-        rp.append(_if_null_zero_else(_scaled(q.points, '<mapResponse identifier="RESPONSE"/>')))
-    else:
-        raise ValueError(f"unknown item type {q.type!r}")
-
-    if q.feedback:
-        fb_ids = {"GENERAL": q.feedback, **fb_ids}
-    outcomes = ['<outcomeDeclaration identifier="SCORE" cardinality="single" baseType="float">'
-                "<defaultValue><value>0</value></defaultValue></outcomeDeclaration>",
-                '<outcomeDeclaration identifier="MAXSCORE" cardinality="single" baseType="float">'
-                f"<defaultValue><value>{points}</value></defaultValue></outcomeDeclaration>"]
+    fb_ids = ({"GENERAL": q.feedback} if q.feedback else {}) | parts.choice_feedback
+    root = _root("assessmentItem", QTI_NS, ident, title, f"{QTI_NS} {QTI_XSD}",
+                 adaptive="false", timeDependent="false", toolName="Décodia")
+    root.set(f"{{{XML_NS}}}lang", q.lang)
+    root.append(parts.declaration)
+    root.append(el("outcomeDeclaration", el("defaultValue", el("value", text="0")),
+                   identifier="SCORE", cardinality="single", baseType="float"))
+    root.append(el("outcomeDeclaration", el("defaultValue", el("value", text=points)),
+                   identifier="MAXSCORE", cardinality="single", baseType="float"))
+    processing = list(parts.processing)
     if fb_ids:
-        outcomes.append('<outcomeDeclaration identifier="FEEDBACK" cardinality="multiple" baseType="identifier"/>')
-        parts = (_value("GENERAL", "identifier") if q.feedback else "") + (_RESPONSE if feeds_response else "")
-        rp.append(_set("FEEDBACK", f"<multiple>{parts}</multiple>"))
-        feedback = [f'<modalFeedback outcomeIdentifier="FEEDBACK" identifier="{fid}" showHide="show">'
-                    f"<p>{esc(text)}</p></modalFeedback>" for fid, text in fb_ids.items()]
-    return ("\n".join([
-        '<?xml version="1.0" encoding="UTF-8"?>',
-        f'<assessmentItem xmlns="{QTI_NS}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
-        f'xsi:schemaLocation="{QTI_NS} {QTI_XSD}" identifier="{ident}" title={attr(title)} '
-        f'xml:lang={attr(q.lang)} adaptive="false" timeDependent="false" toolName="Décodia">',
-        *decl, *outcomes,
-        "<itemBody>" + _stem(q) + "".join(body) + "</itemBody>",
-        "<responseProcessing>" + "".join(rp) + "</responseProcessing>",
-        *feedback,
-        "</assessmentItem>"]) + "\n")
+        root.append(el("outcomeDeclaration", identifier="FEEDBACK", cardinality="multiple", baseType="identifier"))
+        picks = ([value("GENERAL", "identifier")] if q.feedback else []) + ([response()] if parts.feeds_response else [])
+        processing.append(set_outcome("FEEDBACK", el("multiple", *picks)))
+    root.append(el("itemBody", _stem(q), *parts.body))
+    root.append(el("responseProcessing", *processing))
+    for fid, text in fb_ids.items():
+        root.append(el("modalFeedback", el("p", text=text), outcomeIdentifier="FEEDBACK", identifier=fid,
+                       showHide="show"))
+    return _serialise(root)
 
 
 def _items(quizzes) -> list[tuple[tuple[str, ...], list[tuple[str, str, Question]]]]:
@@ -254,54 +287,49 @@ def _items(quizzes) -> list[tuple[tuple[str, ...], list[tuple[str, str, Question
 
 
 def assessment_test_xml(sections, ident: str, title: str, per_quiz: dict[tuple[str, ...], int]) -> str:
-    parts = ['<?xml version="1.0" encoding="UTF-8"?>',
-             f'<assessmentTest xmlns="{QTI_NS}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
-             f'xsi:schemaLocation="{QTI_NS} {QTI_XSD}" identifier="{ident}" title={attr(title)} toolName="Décodia">',
-             '<outcomeDeclaration identifier="SCORE" cardinality="single" baseType="float">'
-             "<defaultValue><value>0</value></defaultValue></outcomeDeclaration>",
-             '<outcomeDeclaration identifier="MAXSCORE" cardinality="single" baseType="float">'
-             "<defaultValue><value>0</value></defaultValue></outcomeDeclaration>",
-             '<testPart identifier="P1" navigationMode="nonlinear" submissionMode="individual">']
+    root = _root("assessmentTest", QTI_NS, ident, title, f"{QTI_NS} {QTI_XSD}", toolName="Décodia")
+    for outcome in ("SCORE", "MAXSCORE"):
+        root.append(el("outcomeDeclaration", el("defaultValue", el("value", text="0")),
+                       identifier=outcome, cardinality="single", baseType="float"))
+    part = el("testPart", identifier="P1", navigationMode="nonlinear", submissionMode="individual")
     for path, entries in sections:
-        sid = identifier("S-" + "-".join(path[1:]))
-        parts.append(f'<assessmentSection identifier="{sid}" title={attr(" · ".join(path[1:]))} visible="true">'
-                     f'<selection select="{min(per_quiz[path], len(entries))}"/>')
-        parts += [f'<assessmentItemRef identifier="{i}" href="items/{i}.xml" category={attr(path[-1])}/>'
-                  for i, _, _ in entries]
-        parts.append("</assessmentSection>")
-    parts += ["</testPart>",
-              "<outcomeProcessing>"
-              + _set("SCORE", '<sum><testVariables variableIdentifier="SCORE"/></sum>')
-              + _set("MAXSCORE", '<sum><testVariables variableIdentifier="MAXSCORE"/></sum>')
-              + "</outcomeProcessing>",
-              "</assessmentTest>"]
-    return "\n".join(parts) + "\n"
+        part.append(el("assessmentSection", el("selection", select=min(per_quiz[path], len(entries))),
+                       *[el("assessmentItemRef", identifier=i, href=f"items/{i}.xml", category=clean(path[-1]))
+                         for i, _, _ in entries],
+                       identifier=identifier("S-" + "-".join(path[1:])), title=clean(" · ".join(path[1:])),
+                       visible="true"))
+    root.append(part)
+    root.append(el("outcomeProcessing",
+                   *[set_outcome(o, el("sum", el("testVariables", variableIdentifier=o))) for o in ("SCORE", "MAXSCORE")]))
+    return _serialise(root)
 
 
 def manifest_xml(sections, test_ident: str, title: str) -> str:
     items = [e for _, entries in sections for e in entries]
-    parts = ['<?xml version="1.0" encoding="UTF-8"?>',
-             f'<manifest xmlns="{CP_NS}" xmlns:imsqti="{QTIMD_NS}" '
-             'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
-             f'xsi:schemaLocation="{CP_NS} http://www.imsglobal.org/xsd/imscp_v1p1.xsd '
-             f'{QTIMD_NS} http://www.imsglobal.org/xsd/qti/qtiv2p1/imsqti_metadata_v2p1.xsd" '
-             f'identifier="MANIFEST-{test_ident}">',
-             "<metadata><schema>QTIv2.1 Package</schema><schemaversion>1.0.0</schemaversion></metadata>",
-             "<organizations/>",
-             "<resources>",
-             f'<resource identifier="RES-{test_ident}" type="imsqti_test_xmlv2p1" href="test.xml">'
-             '<file href="test.xml"/>'
-             + "".join(f'<dependency identifierref="RES-{i}"/>' for i, _, _ in items) + "</resource>"]
+    root = etree.Element(f"{{{CP_NS}}}manifest", nsmap={None: CP_NS, "imsqti": QTIMD_NS, "xsi": XSI_NS})
+    root.set(f"{{{XSI_NS}}}schemaLocation", f"{CP_NS} http://www.imsglobal.org/xsd/imscp_v1p1.xsd "
+                                            f"{QTIMD_NS} http://www.imsglobal.org/xsd/qti/qtiv2p1/imsqti_metadata_v2p1.xsd")
+    root.set("identifier", f"MANIFEST-{test_ident}")
+
+    def cp(tag, *children, **attrib):
+        return el(tag, *children, ns=CP_NS, **attrib)
+
+    def md(tag, text):
+        return el(tag, text=text, ns=QTIMD_NS)
+
+    root.append(cp("metadata", el("schema", text="QTIv2.1 Package", ns=CP_NS), el("schemaversion", text="1.0.0", ns=CP_NS)))
+    root.append(cp("organizations"))
+    resources = cp("resources", cp("resource", cp("file", href="test.xml"),
+                                   *[cp("dependency", identifierref=f"RES-{i}") for i, _, _ in items],
+                                   identifier=f"RES-{test_ident}", type="imsqti_test_xmlv2p1", href="test.xml"))
     for i, _, q in items:
-        parts.append(f'<resource identifier="RES-{i}" type="imsqti_item_xmlv2p1" href="items/{i}.xml">'
-                     "<metadata><imsqti:qtiMetadata><imsqti:timeDependent>false</imsqti:timeDependent>"
-                     f"<imsqti:interactionType>{INTERACTION[q.type]}</imsqti:interactionType>"
-                     "<imsqti:feedbackType>nonadaptive</imsqti:feedbackType>"
-                     "<imsqti:solutionAvailable>true</imsqti:solutionAvailable>"
-                     "<imsqti:toolName>Décodia</imsqti:toolName></imsqti:qtiMetadata></metadata>"
-                     f'<file href="items/{i}.xml"/></resource>')
-    parts += ["</resources>", "</manifest>"]
-    return "\n".join(parts) + "\n"
+        meta = el("qtiMetadata", md("timeDependent", "false"), md("interactionType", q.kind.qti_interaction),
+                  md("feedbackType", "nonadaptive"), md("solutionAvailable", "true"), md("toolName", "Décodia"),
+                  ns=QTIMD_NS)
+        resources.append(cp("resource", cp("metadata", meta), cp("file", href=f"items/{i}.xml"),
+                            identifier=f"RES-{i}", type="imsqti_item_xmlv2p1", href=f"items/{i}.xml"))
+    root.append(resources)
+    return _serialise(root)
 
 
 def qti_files(quizzes, title: str) -> dict[str, str]:

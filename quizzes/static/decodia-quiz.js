@@ -3,84 +3,42 @@
 (function () {
   "use strict";
 
+  // The inverse of quizzes/keycode.py `obfuscate`: base64, XOR with mulberry32 bytes seeded by
+  // FNV-1a(salt), UTF-8 JSON. No secure-context API, so it works on a plain-HTTP school server.
   function reveal(blob, salt) {
-    return crypto.subtle.digest("SHA-256", new TextEncoder().encode(salt)).then(function (buf) {
-      var stream = new Uint8Array(buf);
-      var raw = atob(blob);
-      var bytes = new Uint8Array(raw.length);
-      for (var i = 0; i < raw.length; i++) { bytes[i] = raw.charCodeAt(i) ^ stream[i % stream.length]; }
-      return JSON.parse(new TextDecoder().decode(bytes));
+    return new Promise(function (resolve) {
+      var s = new TextEncoder().encode(salt), state = 0x811c9dc5, word = 0, i, t;
+      for (i = 0; i < s.length; i++) { state = Math.imul(state ^ s[i], 0x01000193) >>> 0; }
+      var raw = atob(blob), bytes = new Uint8Array(raw.length);
+      for (i = 0; i < raw.length; i++) {
+        if (i % 4 === 0) {
+          state = (state + 0x6d2b79f5) >>> 0;
+          t = Math.imul(state ^ (state >>> 15), state | 1);
+          t = (t + Math.imul(t ^ (t >>> 7), t | 61)) ^ t;
+          word = (t ^ (t >>> 14)) >>> 0;
+        }
+        bytes[i] = raw.charCodeAt(i) ^ ((word >>> (8 * (i % 4))) & 255);
+      }
+      resolve(JSON.parse(new TextDecoder().decode(bytes)));
     });
   }
 
-  function normalise(text) {
-    return String(text).replace(/[\u2019\u2018]/g, "'").toLowerCase().normalize("NFD")
-      .replace(/[\u0300-\u036f]/g, "").replace(/\s+/g, " ").trim();
-  }
+  // Each item type reads, restores and grades its own answers: window.DecodiaQuizTypes, written at build
+  // time from quizzes/types/*.py (decodia-quiz-types.js), with the same rules as the Python grader.
+  var TYPES = window.DecodiaQuizTypes || {};
+  var HELPERS = window.DecodiaQuizHelpers || {};
 
-  function number(text) {
-    var t = String(text).replace(/[\s\u00a0\u202f]/g, "").replace(",", ".");
-    return t === "" || isNaN(Number(t)) ? null : Number(t);
+  function typeOf(fs) { return TYPES[fs.getAttribute("data-type")]; }
+  function inputsOf(fs) { return Array.prototype.slice.call(fs.querySelectorAll("input, select")); }
+  function unanswered(r) {
+    return r === null || r === undefined || r === "" || (Array.isArray(r) && r.length === 0) ||
+      (typeof r === "object" && !Array.isArray(r) && Object.keys(r).length === 0);
   }
-
-  // The share of an item's points a response earns; the same rules as quizzes/grading.py.
-  function fraction(k, r) {
-    if (r === null || r === undefined || r === "" || (Array.isArray(r) && r.length === 0)) { return 0; }
-    switch (k.type) {
-      case "single": return k.correct.indexOf(r) >= 0 ? 1 : 0;
-      case "multiple": {
-        var right = 0, wrong = 0;
-        r.forEach(function (id) { if (k.correct.indexOf(id) >= 0) { right++; } else { wrong++; } });
-        return Math.max(0, (right - wrong) / k.correct.length);
-      }
-      case "truefalse": return (r === "true") === k.answer ? 1 : 0;
-      case "numeric": { var v = number(r); return v !== null && Math.abs(v - k.answer) <= k.tolerance + 1e-9 ? 1 : 0; }
-      case "text": return k.accepted.indexOf(normalise(r)) >= 0 ? 1 : 0;
-      case "ordering": {
-        var ok = 0; k.order.forEach(function (id, i) { if (r[i] === id) { ok++; } });
-        return ok / k.order.length;
-      }
-      case "matching": {
-        var lefts = Object.keys(k.pairs), good = 0;
-        lefts.forEach(function (l) { if (r[l] === k.pairs[l]) { good++; } });
-        return good / lefts.length;
-      }
-    }
-    return 0;
-  }
-
-  function responseOf(fs) {
-    var type = fs.getAttribute("data-type");
-    var inputs = Array.prototype.slice.call(fs.querySelectorAll("input, select"));
-    if (type === "single" || type === "truefalse") {
-      var on = inputs.filter(function (i) { return i.checked; })[0];
-      return on ? on.value : null;
-    }
-    if (type === "multiple") { return inputs.filter(function (i) { return i.checked; }).map(function (i) { return i.value; }); }
-    if (type === "numeric" || type === "text") { return inputs[0].value.trim() || null; }
-    if (type === "ordering") {
-      var ranked = inputs.filter(function (s) { return s.value; })
-        .sort(function (a, b) { return Number(a.value) - Number(b.value); });
-      return ranked.length === inputs.length ? ranked.map(function (s) { return s.getAttribute("data-choice"); }) : null;
-    }
-    if (type === "matching") {
-      var out = {}, any = false;
-      inputs.forEach(function (s) { if (s.value) { out[s.getAttribute("data-choice")] = s.value; any = true; } });
-      return any ? out : null;
-    }
-    return null;
-  }
-
-  function restore(fs, r) {
-    if (r === null || r === undefined) { return; }
-    var type = fs.getAttribute("data-type");
-    var inputs = Array.prototype.slice.call(fs.querySelectorAll("input, select"));
-    if (type === "single" || type === "truefalse") { inputs.forEach(function (i) { i.checked = i.value === r; }); }
-    else if (type === "multiple") { inputs.forEach(function (i) { i.checked = r.indexOf(i.value) >= 0; }); }
-    else if (type === "numeric" || type === "text") { inputs[0].value = r; }
-    else if (type === "ordering") { inputs.forEach(function (s) { s.value = String(r.indexOf(s.getAttribute("data-choice")) + 1); }); }
-    else if (type === "matching") { inputs.forEach(function (s) { s.value = r[s.getAttribute("data-choice")] || ""; }); }
-  }
+  // The share of an item's points a response earns (k: the item's key, decoded from the page).
+  function fraction(k, r) { return unanswered(r) ? 0 : TYPES[k.type].fraction(k, r, HELPERS); }
+  function responseOf(fs) { return typeOf(fs).response(inputsOf(fs)); }
+  function restore(fs, r) { if (r !== null && r !== undefined) { typeOf(fs).restore(inputsOf(fs), r); } }
+  window.DecodiaQuizGrade = fraction;  // for the tests that check it agrees with quizzes/grading.py
 
   function fmt(template, values) {
     return template.replace(/\{(\w+)\}/g, function (_, name) { return values[name]; });
@@ -141,7 +99,7 @@
           var got = Math.round(fraction(k, r) * k.points * 1e6) / 1e6;
           total += got; responses[id] = r; points[id] = got;
           var note = got === k.points ? text.right : got > 0 ? fmt(text.partial, { points: show(got), max: show(k.points) }) : text.wrong;
-          var extra = (k.type === "single" && k.choice_feedback && k.choice_feedback[r]) || k.feedback || "";
+          var own = TYPES[k.type].feedback, extra = (own && !unanswered(r) && own(k, r)) || k.feedback || "";
           var box = fs.querySelector(".decodia-q__feedback");
           box.textContent = note + (extra ? " " + extra : "");
           box.className = "decodia-q__feedback " + (got === k.points ? "is-right" : got > 0 ? "is-partial" : "is-wrong");

@@ -1,0 +1,117 @@
+"""Matching: pair each left-hand choice with its right-hand text; each right pair earns its share."""
+from __future__ import annotations
+
+from html import escape
+
+from ..text import UI
+from .base import Fields, ItemType, QtiParts, choice_by_text, normalise, parse_choices, select_inputs, shuffled_choices
+
+
+class Matching(ItemType):
+    name = "matching"
+    schema = {"choices": {"type": "array", "items": {"$ref": "#/$defs/choice"}, "minItems": 2},
+              "pairs": {"type": "object", "additionalProperties": {"$ref": "#/$defs/bilingual"}}}
+    required = ("choices", "pairs")
+    qti_interaction = "matchInteraction"
+    js = """{
+    response: function (inputs) {
+      var out = {}, any = false;
+      inputs.forEach(function (s) { if (s.value) { out[s.getAttribute("data-choice")] = s.value; any = true; } });
+      return any ? out : null;
+    },
+    restore: function (inputs, r) { inputs.forEach(function (s) { s.value = r[s.getAttribute("data-choice")] || ""; }); },
+    fraction: function (k, r) {
+      if (r === null || typeof r !== "object" || Array.isArray(r)) { return 0; }
+      var lefts = Object.keys(k.pairs), good = 0;
+      lefts.forEach(function (l) { if (r[l] === k.pairs[l]) { good++; } });
+      return good / lefts.length;
+    }
+  }"""
+
+    def parse(self, f: Fields) -> dict:
+        choices = parse_choices(f)
+        ids = {c.id for c in choices}
+        pairs = f.raw.get("pairs")
+        if not isinstance(pairs, dict) or not pairs:
+            raise f.error("pairs must map each left choice id to its right text", "pairs")
+        unknown = sorted(set(pairs) - ids)
+        if unknown:
+            raise f.error(f"pairs names no choice: {', '.join(unknown)}", "pairs")
+        matched = tuple((left, f.text(pairs[left], f"pairs.{left}")) for left in [c.id for c in choices] if left in pairs)
+        if len(matched) != len(choices):
+            raise f.error("every left choice needs its right match", "pairs")
+        return {"choices": choices, "pairs": matched}
+
+    def key(self, q) -> dict[str, str]:
+        return {left: right for left, right in q.pairs}
+
+    def fraction(self, q, response) -> float:
+        if not isinstance(response, dict):
+            return 0.0
+        return sum(response.get(left) == right for left, right in q.pairs) / len(q.pairs)
+
+    def wrong_response(self, q) -> dict[str, str]:
+        rights = [r for _, r in q.pairs]
+        return {left: rights[(i + 1) % len(rights)] for i, (left, _) in enumerate(q.pairs)}
+
+    def from_cell(self, q, value: str) -> dict[str, str]:
+        out = {}
+        for part in value.split(";"):
+            if "=" in part:
+                left, right = part.split("=", 1)
+                out[choice_by_text(q, left)] = right.strip()
+        return out
+
+    def shuffle(self, q, rng):
+        return shuffled_choices(q, rng)
+
+    def page_key(self, q) -> dict:
+        return {"pairs": self.key(q)}
+
+    def page_inputs(self, q, qid: str, lang: str) -> str:
+        ui = UI[lang]
+        rights = sorted({r for _, r in q.pairs}, key=normalise)
+        opts = "".join(f'<option value="{escape(r)}">{escape(r)}</option>' for r in rights)
+        return (f'<p class="decodia-q__hint">{ui["match_hint"]}</p>'
+                + select_inputs(q, qid, [escape(c.text) for c in q.choices], opts, ui["choose"]))
+
+    def live_input(self, q, lang: str):
+        import ipywidgets as W
+
+        rights = sorted({r for _, r in q.pairs})
+        return W.VBox([W.Dropdown(options=[("—", None)] + [(r, r) for r in rights], description=c.text,
+                                  style={"description_width": "initial"}) for c in q.choices])
+
+    def live_response(self, q, widget):
+        return {c.id: box.value for c, box in zip(q.choices, widget.children) if box.value}
+
+    def worksheet_lines(self, q, lang: str) -> list[str]:
+        rights = sorted(r for _, r in q.pairs)
+        return ([f"  {c.text}  →  ______" for c in q.choices] + [""]
+                + [f"     ({chr(65 + i)}) {r}" for i, r in enumerate(rights)])
+
+    def sheet_html(self, q, lang: str) -> str:
+        rights = sorted({r for _, r in q.pairs})
+        letters = {r: chr(65 + i) for i, r in enumerate(rights)}
+        return (f'<p class="meta">{UI[lang]["match_hint"]}</p><ul class="choices">'
+                + "".join(f'<li>{escape(c.text)} → <span class="blank"></span></li>' for c in q.choices)
+                + "</ul><ul class=\"choices\">" + "".join(f"<li>{letters[r]}) {escape(r)}</li>" for r in rights) + "</ul>")
+
+    def answer_text(self, q, lang: str) -> str:
+        text = {c.id: c.text for c in q.choices}
+        return "; ".join(f"{text[left]} → {right}" for left, right in q.pairs)
+
+    def moodle(self, q, x):
+        right = dict(q.pairs)
+        # the engine's (seeded) order; Moodle shuffles the answers, which it would otherwise show in order
+        return "matching", [x.el("shuffleanswers", "true")] + x.combined_feedback() + [
+            x.subquestion(c.text, right[c.id]) for c in q.choices]
+
+    def gift_answers(self, q) -> list[str]:
+        from ..export.gift import html, right_side
+
+        right = dict(q.pairs)  # the left items in the engine's (seeded) order
+        return [f"={html(c.text)} -> {right_side(right[c.id])}" for c in q.choices]
+
+    def qti(self, q, x) -> QtiParts:
+        return x.match_parts(q)

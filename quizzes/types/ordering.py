@@ -1,0 +1,110 @@
+"""Ordering: put the choices in the right order; each item in its right place earns its share."""
+from __future__ import annotations
+
+from dataclasses import replace
+from html import escape
+
+from ..text import UI, quoted
+from .base import Fields, ItemType, QtiParts, choice_by_text, parse_choices, select_inputs, shuffled_choices
+
+
+class Ordering(ItemType):
+    name = "ordering"
+    schema = {"choices": {"type": "array", "items": {"$ref": "#/$defs/choice"}, "minItems": 2},
+              "order": {"type": "array", "items": {"type": "string"}}}
+    required = ("choices", "order")
+    qti_interaction = "orderInteraction"
+    gift_note = "// ordering item: GIFT has no ordering question; written as matching, item -> position."
+    js = """{
+    response: function (inputs) {
+      var ranked = inputs.filter(function (s) { return s.value; })
+        .sort(function (a, b) { return Number(a.value) - Number(b.value); });
+      return ranked.length === inputs.length ? ranked.map(function (s) { return s.getAttribute("data-choice"); }) : null;
+    },
+    restore: function (inputs, r) { inputs.forEach(function (s) { s.value = String(r.indexOf(s.getAttribute("data-choice")) + 1); }); },
+    fraction: function (k, r) {
+      if (!Array.isArray(r)) { return 0; }
+      var ok = 0; k.order.forEach(function (id, i) { if (r[i] === id) { ok++; } });
+      return ok / k.order.length;
+    }
+  }"""
+
+    def parse(self, f: Fields) -> dict:
+        choices = parse_choices(f)
+        ids = {c.id for c in choices}
+        order = f.raw.get("order")
+        if not isinstance(order, list) or sorted(order) != sorted(ids):
+            missing = sorted(set(order or []) - ids) if isinstance(order, list) else []
+            raise f.error("order must list every choice id once"
+                          + (f"; it names no choice: {', '.join(missing)}" if missing else ""), "order")
+        return {"choices": choices, "order": tuple(order)}
+
+    def key(self, q) -> list[str]:
+        return list(q.order)
+
+    def fraction(self, q, response) -> float:
+        if not isinstance(response, list):
+            return 0.0
+        return sum(a == b for a, b in zip(response, q.order)) / len(q.order)
+
+    def wrong_response(self, q) -> list[str]:
+        return list(reversed(q.order))
+
+    def from_cell(self, q, value: str) -> list[str]:
+        return [choice_by_text(q, v) for v in value.replace(">", ";").split(";") if v.strip()]
+
+    def shuffle(self, q, rng):
+        shown = shuffled_choices(q, rng)
+        if [c.id for c in shown.choices] == list(q.order):  # never show an ordering already solved
+            shown = replace(shown, choices=tuple(reversed(shown.choices)))
+        return shown
+
+    def page_key(self, q) -> dict:
+        return {"order": list(q.order)}
+
+    def page_inputs(self, q, qid: str, lang: str) -> str:
+        ui = UI[lang]
+        positions = "".join(f'<option value="{i}">{i}</option>' for i in range(1, len(q.choices) + 1))
+        labels = [f"{ui['position']} {escape(quoted(c.text, lang))}" for c in q.choices]
+        return f'<p class="decodia-q__hint">{ui["order_hint"]}</p>' + select_inputs(q, qid, labels, positions, ui["choose"])
+
+    def live_input(self, q, lang: str):
+        import ipywidgets as W
+
+        n = len(q.choices)
+        return W.VBox([W.Dropdown(options=[("—", None)] + [(str(i), i) for i in range(1, n + 1)],
+                                  description=c.text, style={"description_width": "initial"}) for c in q.choices])
+
+    def live_response(self, q, widget):
+        ranks = [(box.value, c.id) for c, box in zip(q.choices, widget.children)]
+        return [cid for _, cid in sorted(ranks)] if all(r for r, _ in ranks) else None
+
+    def worksheet_lines(self, q, lang: str) -> list[str]:
+        return [f"  ___  {c.text}" for c in q.choices]
+
+    def sheet_html(self, q, lang: str) -> str:
+        return (f'<p class="meta">{UI[lang]["order_hint"]}</p><ul class="choices">'
+                + "".join(f'<li><span class="blank"></span>{escape(c.text)}</li>' for c in q.choices) + "</ul>")
+
+    def answer_text(self, q, lang: str) -> str:
+        text = {c.id: c.text for c in q.choices}
+        return " → ".join(text[i] for i in q.order)
+
+    def moodle(self, q, x):
+        if x.legacy:  # Moodle 4.0-4.3 has no ordering question: each item matched with its position
+            return "matching", [x.el("shuffleanswers", "false")] + x.combined_feedback() + [
+                x.subquestion(c.text, str(q.order.index(c.id) + 1)) for c in q.choices]
+        text = {c.id: c.text for c in q.choices}
+        return "ordering", [x.el("layouttype", "VERTICAL"), x.el("selecttype", "ALL"),
+                            x.el("selectcount", str(len(q.order))), x.el("gradingtype", "ABSOLUTE_POSITION"),
+                            x.el("showgrading", "SHOW"), x.el("numberingstyle", "none")] + x.combined_feedback() + [
+            x.answer(position, text[cid], html=True, feedback=None) for position, cid in enumerate(q.order, 1)]
+
+    def gift_answers(self, q) -> list[str]:
+        from ..export.gift import html
+
+        # the items in the engine's shuffled order: Moodle shows matching stems as written
+        return [f"={html(c.text)} -> {q.order.index(c.id) + 1}" for c in q.choices]
+
+    def qti(self, q, x) -> QtiParts:
+        return x.order_parts(q)

@@ -1,0 +1,75 @@
+"""Short text: right when it matches an accepted answer after normalising case, accents, spaces and
+apostrophes (« L’Élève » and "l'eleve" match)."""
+from __future__ import annotations
+
+from ..text import UI, quoted
+from .base import Fields, ItemType, QtiParts, normalise, text_input
+
+
+class Text(ItemType):
+    name = "text"
+    schema = {"answers": {"type": "object", "required": ["fr", "en"],
+                          "properties": {"fr": {"$ref": "#/$defs/accepted"}, "en": {"$ref": "#/$defs/accepted"}},
+                          "additionalProperties": False}}
+    required = ("answers",)
+    qti_interaction = "textEntryInteraction"
+    js = """{
+    response: function (inputs) { return inputs[0].value.trim() || null; },
+    restore: function (inputs, r) { inputs[0].value = r; },
+    fraction: function (k, r, h) { return k.accepted.indexOf(h.normalise(r)) >= 0 ? 1 : 0; }
+  }"""
+
+    def parse(self, f: Fields) -> dict:
+        answers = f.raw.get("answers")
+        if not isinstance(answers, dict) or not isinstance(answers.get(f.lang), list) or not answers[f.lang]:
+            raise f.error(f"a short-text item needs a list of accepted answers in '{f.lang}'", "answers")
+        if not all(isinstance(a, str) and a.strip() for a in answers[f.lang]):
+            raise f.error("accepted answers must be non-empty text", "answers")
+        return {"answer": [a.strip() for a in answers[f.lang]]}
+
+    def key(self, q) -> str:
+        return q.answer[0]
+
+    def fraction(self, q, response) -> float:
+        return 1.0 if normalise(response) in {normalise(a) for a in q.answer} else 0.0
+
+    def wrong_response(self, q) -> str:
+        return "xyzzy"
+
+    def page_key(self, q) -> dict:
+        return {"accepted": sorted({normalise(a) for a in q.answer})}
+
+    def page_inputs(self, q, qid: str, lang: str) -> str:
+        return text_input(qid, UI[lang]["your_answer"], numeric=False)
+
+    def live_input(self, q, lang: str):
+        import ipywidgets as W
+
+        return W.Text(placeholder=UI[lang]["your_answer"])
+
+    def live_response(self, q, widget):
+        return widget.value.strip() or None
+
+    def worksheet_lines(self, q, lang: str) -> list[str]:
+        return [f"  {UI[lang]['your_answer']}: ______________________________"]
+
+    def sheet_html(self, q, lang: str) -> str:
+        return f'<p class="meta">{UI[lang]["your_answer"]}</p><span class="line"></span>'
+
+    def answer_text(self, q, lang: str) -> str:
+        return f"{UI[lang]['accepted']}: " + ", ".join(quoted(a, lang) for a in q.answer)
+
+    def moodle(self, q, x):
+        from ..export import accepted_variants
+
+        return "shortanswer", [x.el("usecase", "0")] + [
+            x.answer(100, a.replace("*", "\\*"), html=False, feedback="") for a in accepted_variants(q.answer)]
+
+    def gift_answers(self, q) -> list[str]:
+        from ..export import accepted_variants
+        from ..export.gift import short
+
+        return [short(a) for a in accepted_variants(q.answer)]
+
+    def qti(self, q, x) -> QtiParts:
+        return x.text_parts(q)
