@@ -16,7 +16,9 @@ from pathlib import Path
 
 import yaml
 
-from .editions import LANGS, LEVELS, PAGES, ROOT, Module
+from core.course import Module, ModuleErrors, load_module, module_dirs
+
+from .editions import LANGS, LEVELS, PAGES, ROOT
 from .readability import measure
 
 OBJECTIVE = re.compile(r"\{objective\}`([^`]+)`")
@@ -64,41 +66,12 @@ def code_cells(path: Path):
     return [c for c in nb.cells if c.cell_type == "code"]
 
 
-def check_module_yaml(module_dir: Path) -> tuple[dict | None, list[str]]:
-    path = module_dir / "module.yaml"
-    where = rel(path)
-    if not path.exists():
-        return None, [f"{rel(module_dir)}: module.yaml is missing"]
+def check_module_yaml(module_dir: Path) -> tuple[Module | None, list[str]]:
+    """The module as the course registry loads it, or the registry's errors (file, line, field)."""
     try:
-        meta = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as err:
-        return None, [f"{where}: not valid YAML: {err}".replace("\n", " ")]
-    if not isinstance(meta, dict):
-        return None, [f"{where}: must be a mapping with slug, order, title, duration, objectives, demos"]
-    problems = []
-    for key in ("slug", "order", "title", "duration", "objectives", "demos", "competencies"):
-        if key not in meta:
-            problems.append(f"{where}: field '{key}' is missing")
-    if meta.get("slug") not in (None, module_dir.name):
-        problems.append(f"{where}: slug '{meta.get('slug')}' must be the folder name '{module_dir.name}'")
-    for lang in LANGS:
-        if not (meta.get("title") or {}).get(lang):
-            problems.append(f"{where}: title.{lang} is missing")
-    for level in LEVELS:
-        if not isinstance((meta.get("duration") or {}).get(level), int):
-            problems.append(f"{where}: duration.{level} (minutes, a whole number) is missing")
-    ids = []
-    for i, obj in enumerate(meta.get("objectives") or []):
-        if not isinstance(obj, dict) or not obj.get("id"):
-            problems.append(f"{where}: objectives[{i}] needs an id")
-            continue
-        ids.append(obj["id"])
-        for lang in LANGS:
-            if not obj.get(lang):
-                problems.append(f"{where}: objective '{obj['id']}' has no {lang} text")
-    if len(ids) != len(set(ids)):
-        problems.append(f"{where}: objective ids must be unique")
-    return (meta if not problems else None), problems
+        return load_module(module_dir), []
+    except ModuleErrors as err:
+        return None, [str(e) for e in err.errors]
 
 
 def check_edition(module: Module, lang: str, level: str) -> list[str]:
@@ -112,7 +85,7 @@ def check_edition(module: Module, lang: str, level: str) -> list[str]:
         return problems
     if len(re.findall(r"^# ", re.sub(r"```.*?```", "", text, flags=re.S), re.M)) != 1:
         problems.append(f"{where}: needs exactly one level-1 heading (the module title)")
-    wanted = [o["id"] for o in module.meta["objectives"]]
+    wanted = module.objective_ids
     stated = OBJECTIVE.findall(text)
     for oid in wanted:
         if oid not in stated:
@@ -122,8 +95,8 @@ def check_edition(module: Module, lang: str, level: str) -> list[str]:
     cells = code_cells(path)
     calls = [(name, arg) for c in cells for name, arg in DEMO_CALL.findall(c.source)]
     names = [name for name, _ in calls]
-    if names != list(module.meta["demos"]):
-        problems.append(f"{where}: runs demos {names}, but module.yaml lists {list(module.meta['demos'])} (same order)")
+    if names != list(module.demos):
+        problems.append(f"{where}: runs demos {names}, but module.yaml lists {list(module.demos)} (same order)")
     for name, arg in calls:
         if arg != lang:
             problems.append(f"{where}: demo.{name}(\"{arg}\") should be in this edition's language \"{lang}\"")
@@ -175,7 +148,7 @@ def check_bank(module: Module) -> list[str]:
     except BankError as err:
         return [str(err)]
     problems = [str(e) for e in validate_bank(bank)]
-    wanted = [o["id"] for o in module.meta["objectives"]]
+    wanted = module.objective_ids
     for oid in sorted(set(bank.objectives()) - set(wanted)):
         problems.append(f"{rel(path)}: objective '{oid}' is not in module.yaml")
     for oid in wanted:
@@ -188,7 +161,7 @@ def check_bank(module: Module) -> list[str]:
 
 def run_checks(root: Path = ROOT) -> list[str]:
     problems: list[str] = []
-    dirs = sorted(p for p in (root / "modules").iterdir() if p.is_dir() and not p.name.startswith(("_", ".")))
+    dirs = module_dirs(root)
     if not dirs:
         return ["modules/: no module found"]
     for lang in LANGS:
@@ -196,11 +169,10 @@ def run_checks(root: Path = ROOT) -> list[str]:
             if not (PAGES / lang / page).exists():
                 problems.append(f"{rel(PAGES / lang / page)}: missing")
     for d in dirs:
-        meta, errs = check_module_yaml(d)
+        module, errs = check_module_yaml(d)
         problems += errs
-        if meta is None:
+        if module is None:
             continue
-        module = Module(d.name, d, meta)
         for lang in LANGS:
             guide = module.guide(lang)
             if not guide.exists():

@@ -8,9 +8,16 @@ from .editions import LANGS, LEVELS
 
 
 def _build(args) -> int:
+    from core.course import ModuleErrors, course
+
     from .build import build
     from .editions import select
 
+    try:
+        course()        # every module.yaml valid before anything is built
+    except ModuleErrors as err:
+        print(f"{err}\ndecodia build: fix the module.yaml file(s) above first.", file=sys.stderr)
+        return 1
     results = build(select(args.lang, args.level), jobs=args.jobs, pdf=not args.no_pdf, paper=args.paper)
     failed = [r for r in results if not r.ok]
     if failed:

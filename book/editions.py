@@ -15,6 +15,8 @@ from pathlib import Path
 
 import yaml
 
+from core.course import Module, modules
+
 ROOT = Path(__file__).resolve().parent.parent
 BUILD = ROOT / "_build"
 HTML = BUILD / "html"
@@ -91,47 +93,6 @@ def write_if_changed(path: Path, text: str) -> bool:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return True
-
-
-@dataclass(frozen=True)
-class Module:
-    slug: str
-    path: Path
-    meta: dict
-
-    @classmethod
-    def load(cls, path: Path) -> "Module":
-        meta = yaml.safe_load((path / "module.yaml").read_text(encoding="utf-8"))
-        return cls(path.name, path, meta)
-
-    def lesson(self, lang: str, level: str) -> Path:
-        return self.path / lang / f"{level}.md"
-
-    def guide(self, lang: str) -> Path:
-        return self.path / "teacher" / f"{lang}.md"
-
-    def code_hash(self) -> str:
-        """A digest of the Python the module's lessons run: its models, data and widgets.
-
-        It is written into each staged notebook, so the Jupyter cache re-executes a
-        lesson when the code behind it changes, and only then.
-        """
-        h = hashlib.sha256()
-        files = sorted(p for p in self.path.rglob("*") if p.is_file() and p.suffix in {".py", ".txt", ".tsv", ".yaml"})
-        for package in ("widgets", "quizzes"):
-            files += sorted((ROOT / package).rglob("*.py")) + sorted((ROOT / package).rglob("*.css"))
-        for p in files:
-            if "__pycache__" in p.parts:
-                continue
-            h.update(p.relative_to(ROOT).as_posix().encode())
-            h.update(p.read_bytes())
-        return h.hexdigest()[:16]
-
-
-def modules(root: Path = ROOT) -> list[Module]:
-    """The course modules, in the order given by each `module.yaml`."""
-    found = [Module.load(p.parent) for p in (root / "modules").glob("*/module.yaml")]
-    return sorted(found, key=lambda m: (m.meta.get("order", 99), m.slug))
 
 
 @dataclass(frozen=True)
@@ -235,7 +196,7 @@ class Edition:
             changed.append("_toc.yml")
         hashes = {}
         for m in modules():
-            hashes[m.slug] = hashes[f"{m.slug}-guide"] = m.code_hash()
+            hashes[m.slug] = hashes[f"{m.slug}-guide"] = code_hash(m)
         for page, source in self.staged_sources.items():
             text = source.read_text(encoding="utf-8")
             if page in hashes:
@@ -247,6 +208,24 @@ class Edition:
             if stale.name not in keep:
                 stale.unlink()
         return changed
+
+
+def code_hash(module: Module) -> str:
+    """A digest of the Python the module's lessons run: its models, data and widgets.
+
+    It is written into each staged notebook, so the Jupyter cache re-executes a
+    lesson when the code behind it changes, and only then.
+    """
+    h = hashlib.sha256()
+    files = sorted(p for p in module.path.rglob("*") if p.is_file() and p.suffix in {".py", ".txt", ".tsv", ".yaml"})
+    for package in ("widgets", "quizzes"):
+        files += sorted((ROOT / package).rglob("*.py")) + sorted((ROOT / package).rglob("*.css"))
+    for p in files:
+        if "__pycache__" in p.parts:
+            continue
+        h.update(p.relative_to(ROOT).as_posix().encode())
+        h.update(p.read_bytes())
+    return h.hexdigest()[:16]
 
 
 def with_code_hash(text: str, digest: str) -> str:

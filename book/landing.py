@@ -4,7 +4,9 @@ from __future__ import annotations
 import shutil
 from html import escape
 
-from .editions import HTML, LEVELS, THEME, UI, Edition, modules
+from core.course import modules
+
+from .editions import HTML, LEVELS, THEME, UI, Edition
 from .pdf import edition_pdf_path, pdf_path, site_path
 from .typography import french_spacing
 
@@ -60,7 +62,7 @@ def _section(lang: str) -> str:
         for m in modules():
             pdf = pdf_path(e, m.slug)
             if pdf.exists():
-                pdfs.append(f'<li><a href="{site_path(pdf)}">{escape(fix(t["pdf"] + sep + m.meta["title"][lang]))}</a></li>')
+                pdfs.append(f'<li><a href="{site_path(pdf)}">{escape(fix(t["pdf"] + sep + m.title[lang]))}</a></li>')
         pdf_list = f'<ul class="pdfs">{"".join(pdfs)}</ul>' if pdfs else ""
         cards.append(
             f'<li class="card"><h3 id="{lang}-{level}">{escape(ui["levels"][level])}</h3>'

@@ -3,7 +3,8 @@ import re
 
 import pytest
 
-from book.editions import all_editions, modules
+from book.editions import all_editions
+from core.course import modules
 
 SLUGS = [m.slug for m in modules()]
 PAGES = ["index.html", "glossary.html", "teaching.html", "search.html", "genindex.html"] + \
@@ -72,7 +73,7 @@ def test_every_demo_of_every_edition_switches_state(watch, module):
     for e in all_editions():
         page = watch.goto(f"{e.lang}/{e.level}/{module.slug}.html")
         demos = page.locator("[data-decodia-demo]")
-        assert demos.count() + page.locator("[data-decodia-game]").count() == len(module.meta["demos"])
+        assert demos.count() + page.locator("[data-decodia-game]").count() == len(module.demos)
         for i in range(demos.count()):
             demo = demos.nth(i)
             before = demo.locator(".decodia-demo__panel:not([hidden])").inner_html()

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from book.editions import all_editions, modules
+from book.editions import all_editions
+from core.course import modules
 
 ROOT = Path(__file__).resolve().parent.parent
 SLUGS = [m.slug for m in modules()]
@@ -62,7 +63,7 @@ def test_pdf_of_every_module_in_every_edition_on_letter_with_title_and_page_numb
             for n, page in enumerate(pages, 1):
                 text = page.extract_text()
                 assert _size(page) == LETTER
-                assert m.meta["title"][e.lang].split(":")[0].split(" ")[0] in text, f"{e.name} {m.slug} p.{n}"
+                assert m.title[e.lang].split(":")[0].split(" ")[0] in text, f"{e.name} {m.slug} p.{n}"
                 mark = f"page {n} de {len(pages)}" if e.lang == "fr" else f"page {n} of {len(pages)}"
                 assert mark in text, f"{e.name} {m.slug} p.{n}: no page number"
             words = reader.pages[0].extract_text()
@@ -70,7 +71,7 @@ def test_pdf_of_every_module_in_every_edition_on_letter_with_title_and_page_numb
                 assert chrome not in words, f"{e.name} {m.slug}: the page's navigation was printed"
         whole = PdfReader(edition_pdf_path(e))
         titles = [o.title for o in whole.outline]
-        assert titles[1:] == [m.meta["title"][e.lang] for m in modules()]
+        assert titles[1:] == [m.title[e.lang] for m in modules()]
         assert len(whole.pages) > total and all(_size(p) == LETTER for p in whole.pages)
 
 

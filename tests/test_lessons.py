@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from book.editions import modules
 from book.readability import prose
+from core.course import module, modules
 
 ROOT = Path(__file__).resolve().parent.parent
 NUMBER = re.compile(r"\d+(?:[,.]\d+)+\s?%?|\d+\s?%|\d{1,3}(?:[ \u00a0,]\d{3})+")
@@ -55,19 +55,25 @@ _SHOWN: dict = {}
 def shown(slug: str, lang: str) -> str:
     """Everything the module's demos show in `lang`, every panel, as text without spaces."""
     if (slug, lang) not in _SHOWN:
-        module = next(m for m in modules() if m.slug == slug)
         demos = importlib.import_module(f"widgets.{slug}")
         parts = [html.unescape(re.sub(r"<[^>]+>", " ", getattr(demos, name)(lang).static_html()))
-                 for name in module.meta["demos"]]
+                 for name in module(slug).demos]
         _SHOWN[slug, lang] = re.sub(r"[\s\u00a0\u202f]", "", " ".join(parts))
     return _SHOWN[slug, lang]
 
 
-@pytest.mark.parametrize("lesson", sorted(str(p.relative_to(ROOT)) for p in ROOT.glob("modules/*/*/*.md")))
-def test_numbers_in_the_prose_are_what_the_demos_show(lesson):
+def _pages():
+    """(page, module slug, language) for every edition and teacher page of every module."""
+    for m in modules():
+        for lang in ("fr", "en"):
+            for level in ("simple", "standard", "advanced"):
+                yield str(m.lesson(lang, level).relative_to(ROOT)), m.slug, lang
+            yield str(m.guide(lang).relative_to(ROOT)), m.slug, lang
+
+
+@pytest.mark.parametrize("lesson,slug,lang", sorted(_pages()))
+def test_numbers_in_the_prose_are_what_the_demos_show(lesson, slug, lang):
     path = ROOT / lesson
-    slug = path.parent.parent.name
-    lang = path.stem if path.parent.name == "teacher" else path.parent.name
     allowed = CITED_OR_DERIVED.get(slug, set())
     stale = []
     for number in sorted(set(NUMBER.findall(prose(path.read_text(encoding="utf-8"))))):

@@ -70,14 +70,11 @@ def test_views_escape_and_localise_numbers():
 
 
 def _all_demos():
-    import yaml
-    from pathlib import Path
+    from core.course import modules
 
-    root = Path(__file__).resolve().parent.parent
-    for meta in sorted(root.glob("modules/*/module.yaml")):
-        data = yaml.safe_load(meta.read_text(encoding="utf-8"))
-        for name in data["demos"]:
-            yield data["slug"], name
+    for m in modules():
+        for name in m.demos:
+            yield m.slug, name
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
