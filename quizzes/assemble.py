@@ -40,9 +40,13 @@ class Quiz:
         return next(q for q in self.questions if q.id == item_id)
 
 
-def _shuffled(q: Question, rng: random.Random) -> Question:
-    """Choices in a seeded random order (true/false has none; ordering starts shuffled)."""
-    return q if q.generated else q.kind.shuffle(q, rng)
+def shuffled(q: Question, module: str, seed: int) -> Question:
+    """The question as variant `seed` shows it: its choices (and a matching's right-hand side, an ordering's
+    start) in an order drawn from the variant's seed and the item alone, for written and generated items
+    alike, unless the item keeps its order (`fixed_order: true`)."""
+    if q.fixed_order:
+        return q
+    return q.kind.shuffle(q, random.Random(f"{module}:{q.lang}:{q.level}:{seed}:{q.id}:order"))
 
 
 def assemble(bank: Bank, lang: str, level: str, n: int | None = None, seed: int = 0) -> Quiz:
@@ -57,5 +61,5 @@ def assemble(bank: Bank, lang: str, level: str, n: int | None = None, seed: int 
     chosen += rest[: max(0, n - len(chosen))]
     order = {it.id: i for i, it in enumerate(bank.items)}
     chosen.sort(key=lambda it: (objectives.index(it.objective), order[it.id]))
-    questions = tuple(_shuffled(bank.question(it, lang, level, seed=f"{seed}"), rng) for it in chosen)
+    questions = tuple(shuffled(bank.question(it, lang, level, seed=f"{seed}"), bank.module, seed) for it in chosen)
     return Quiz(bank.module, lang, level, seed, questions)

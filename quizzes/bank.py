@@ -6,6 +6,7 @@ A written item holds its text. A generated item names a generator in the module'
 """
 from __future__ import annotations
 
+import functools
 import importlib
 import random
 from dataclasses import dataclass
@@ -127,13 +128,31 @@ def _strip_lines(value):
     return value
 
 
+@functools.cache
+def bank_schema() -> dict:
+    """`bank.schema.json` with each item type's own fields and rules (`quizzes/types/<type>.py`) added:
+    the type names, and for each type the fields it requires and the shape of each."""
+    import json
+
+    from .types import REGISTRY
+
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    written = schema["$defs"]["item"]["else"]
+    written["properties"]["type"] = {"enum": list(REGISTRY)}
+    for t in REGISTRY.values():
+        written["properties"].update({name: True for name in t.schema})
+    written["allOf"] = [{"if": {"properties": {"type": {"const": t.name}}, "required": ["type"]},
+                         "then": {"required": list(t.required), "properties": t.schema}} for t in REGISTRY.values()]
+    return schema
+
+
 def schema_errors(data, name: str) -> list[BankError]:
     """The bank checked against `bank.schema.json` (JSON Schema), each error at its item, line and field."""
     import json
 
     import jsonschema
 
-    validator = jsonschema.Draft202012Validator(json.loads(SCHEMA.read_text(encoding="utf-8")))
+    validator = jsonschema.Draft202012Validator(bank_schema())
     errors = []
     for e in sorted(validator.iter_errors(_strip_lines(data)), key=lambda e: [str(p) for p in e.absolute_path]):
         path = list(e.absolute_path)

@@ -69,7 +69,8 @@ def _question(d: dict) -> Question:
                     competencies=d["competencies"], prompt=d["prompt"], lang=d["lang"], level=d["level"],
                     choices=tuple(Choice(**c) for c in d["choices"]), answer=d["answer"], tolerance=d["tolerance"],
                     order=tuple(d["order"]), pairs=tuple(tuple(p) for p in d["pairs"]), table=d["table"],
-                    images=tuple(d.get("images", ())), feedback=d["feedback"], generated=d["generated"], variant=d["variant"])
+                    images=tuple(d.get("images", ())), feedback=d["feedback"], generated=d["generated"], variant=d["variant"],
+                    rights=tuple(d.get("rights", ())), fixed_order=bool(d.get("fixed_order", False)))
 
 
 # -- reading responses -----------------------------------------------------------------------

@@ -50,6 +50,8 @@ class Question:
     feedback: str = ""
     generated: bool = False
     variant: str = ""
+    rights: tuple[str, ...] = ()     # matching: the right-hand texts in the order shown (set when shuffled)
+    fixed_order: bool = False        # the author's choice order must be kept (never shuffled)
 
     @property
     def kind(self) -> "ItemType":
@@ -75,6 +77,10 @@ class Question:
         }
         if self.images:
             d["images"] = [dict(i) for i in self.images]
+        if self.rights:
+            d["rights"] = list(self.rights)
+        if self.fixed_order:
+            d["fixed_order"] = True
         return d
 
 
@@ -162,6 +168,10 @@ def validate_item(raw: Any, lang: str, level: str, file: str, line: int | None =
     common = dict(id=item_id, type=kind, points=float(points), objective=objective,
                   competencies={k: comps[k] for k in sorted(comps)}, prompt=prompt, lang=lang, level=level,
                   feedback=feedback, generated=generated, variant=variant, table=raw.get("table"))
+    if raw.get("fixed_order") is not None:
+        if not isinstance(raw["fixed_order"], bool):
+            raise err("fixed_order must be true or false", "fixed_order")
+        common["fixed_order"] = raw["fixed_order"]
     if raw.get("table") is not None:
         t = raw["table"]
         if not (isinstance(t, dict) and isinstance(t.get("headers"), list) and isinstance(t.get("rows"), list)):

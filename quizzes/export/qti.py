@@ -179,10 +179,10 @@ def order_parts(q: Question) -> QtiParts:
 
 
 def match_parts(q: Question) -> QtiParts:
-    from ..grading import normalise
+    from ..types.base import rights_shown
 
     lefts = _idents([c.id for c in q.choices], "L_")
-    rights = sorted({r for _, r in q.pairs}, key=lambda r: (normalise(r), r))
+    rights = rights_shown(q)
     rids = {r: f"R_{i}" for i, r in enumerate(rights, 1)}
     share = _float(1 / len(q.pairs))
     decl = declaration("multiple", "directedPair", [f"{lefts[a]} {rids[b]}" for a, b in q.pairs],

@@ -182,6 +182,11 @@ def shuffled_choices(q: "Question", rng: random.Random) -> "Question":
     return replace(q, choices=tuple(choices))
 
 
+def rights_shown(q: "Question") -> list[str]:
+    """A matching's right-hand texts in the order shown: the variant's shuffled order, else alphabetical."""
+    return list(q.rights) or sorted({r for _, r in q.pairs}, key=lambda r: (normalise(r), r))
+
+
 def choice_by_text(q: "Question", value: str) -> str:
     """A choice named in a cell by its id or by its text."""
     value = value.strip()

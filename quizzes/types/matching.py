@@ -1,10 +1,12 @@
 """Matching: pair each left-hand choice with its right-hand text; each right pair earns its share."""
 from __future__ import annotations
 
+from dataclasses import replace
 from html import escape
 
 from ..text import UI
-from .base import Fields, ItemType, QtiParts, choice_by_text, normalise, parse_choices, select_inputs, shuffled_choices
+from .base import (Fields, ItemType, QtiParts, choice_by_text, normalise, parse_choices, rights_shown, select_inputs,
+                   shuffled_choices)
 
 
 class Matching(ItemType):
@@ -63,14 +65,16 @@ class Matching(ItemType):
         return out
 
     def shuffle(self, q, rng):
-        return shuffled_choices(q, rng)
+        rights = sorted({r for _, r in q.pairs}, key=lambda r: (normalise(r), r))
+        rng.shuffle(rights)
+        return replace(shuffled_choices(q, rng), rights=tuple(rights))
 
     def page_key(self, q) -> dict:
         return {"pairs": self.key(q)}
 
     def page_inputs(self, q, qid: str, lang: str) -> str:
         ui = UI[lang]
-        rights = sorted({r for _, r in q.pairs}, key=normalise)
+        rights = rights_shown(q)
         opts = "".join(f'<option value="{escape(r)}">{escape(r)}</option>' for r in rights)
         return (f'<p class="decodia-q__hint">{ui["match_hint"]}</p>'
                 + select_inputs(q, qid, [escape(c.text) for c in q.choices], opts, ui["choose"]))
@@ -78,7 +82,7 @@ class Matching(ItemType):
     def live_input(self, q, lang: str):
         import ipywidgets as W
 
-        rights = sorted({r for _, r in q.pairs})
+        rights = rights_shown(q)
         return W.VBox([W.Dropdown(options=[("—", None)] + [(r, r) for r in rights], description=c.text,
                                   style={"description_width": "initial"}) for c in q.choices])
 
@@ -86,12 +90,12 @@ class Matching(ItemType):
         return {c.id: box.value for c, box in zip(q.choices, widget.children) if box.value}
 
     def worksheet_lines(self, q, lang: str) -> list[str]:
-        rights = sorted(r for _, r in q.pairs)
+        rights = rights_shown(q)
         return ([f"  {c.text}  →  ______" for c in q.choices] + [""]
                 + [f"     ({chr(65 + i)}) {r}" for i, r in enumerate(rights)])
 
     def sheet_html(self, q, lang: str) -> str:
-        rights = sorted({r for _, r in q.pairs})
+        rights = rights_shown(q)
         letters = {r: chr(65 + i) for i, r in enumerate(rights)}
         return (f'<p class="meta">{UI[lang]["match_hint"]}</p><ul class="choices">'
                 + "".join(f'<li>{escape(c.text)} → <span class="blank"></span></li>' for c in q.choices)

@@ -10,7 +10,7 @@ from .base import (Fields, ItemType, QtiParts, at_most_simple, choice_by_text, o
 class Single(ItemType):
     name = "single"
     schema = {"choices": {"type": "array", "items": {"$ref": "#/$defs/choice"}, "minItems": 2},
-              "answer": {"type": "string"}}
+              "answer": {"type": ["string", "array"], "items": {"type": "string"}}}
     required = ("choices",)
     qti_interaction = "choiceInteraction"
     distractors = True
