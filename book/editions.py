@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from core.course import Module, modules
+from core.course import modules
 
 ROOT = Path(__file__).resolve().parent.parent
 BUILD = ROOT / "_build"
@@ -194,13 +194,11 @@ class Edition:
             changed.append("_config.yml")
         if write_if_changed(self.src / "_toc.yml", yaml.safe_dump(self.toc(), allow_unicode=True, sort_keys=False)):
             changed.append("_toc.yml")
-        hashes = {}
-        for m in modules():
-            hashes[m.slug] = hashes[f"{m.slug}-guide"] = code_hash(m)
+        owner = {page: m.slug for m in modules() for page in (m.slug, f"{m.slug}-guide")}
         for page, source in self.staged_sources.items():
             text = source.read_text(encoding="utf-8")
-            if page in hashes:
-                text = with_code_hash(text, hashes[page])
+            if page in owner:
+                text = with_code_hash(text, code_digest(text, owner[page]))
             if write_if_changed(self.src / f"{page}.md", text):
                 changed.append(page)
         keep = {f"{p}.md" for p in self.staged_sources} | {"_config.yml", "_toc.yml"}
@@ -210,22 +208,16 @@ class Edition:
         return changed
 
 
-def code_hash(module: Module) -> str:
-    """A digest of the Python the module's lessons run: its models, data and widgets.
+def code_digest(text: str, slug: str, root: Path = ROOT) -> str:
+    """A digest of every project file a module page's execution imports (see book/dependencies.py).
 
-    It is written into each staged notebook, so the Jupyter cache re-executes a
-    lesson when the code behind it changes, and only then.
+    It is written into the staged notebook, so the Jupyter cache re-executes the page when
+    code or data behind it changes, and only then. The page's own module and its `quiz.py`
+    count too: the self-check and the answer key import them by name.
     """
-    h = hashlib.sha256()
-    files = sorted(p for p in module.path.rglob("*") if p.is_file() and p.suffix in {".py", ".txt", ".tsv", ".yaml"})
-    for package in ("widgets", "quizzes"):
-        files += sorted((ROOT / package).rglob("*.py")) + sorted((ROOT / package).rglob("*.css"))
-    for p in files:
-        if "__pycache__" in p.parts:
-            continue
-        h.update(p.relative_to(ROOT).as_posix().encode())
-        h.update(p.read_bytes())
-    return h.hexdigest()[:16]
+    from .dependencies import code_cells, dependencies
+
+    return dependencies(root).digest(code_cells(text), {f"modules.{slug}", f"modules.{slug}.quiz"})
 
 
 def with_code_hash(text: str, digest: str) -> str:
