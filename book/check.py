@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from core.course import Module, ModuleErrors, load_module, module_dirs
+from core.course import Module, ModuleErrors, UnknownModule, load_module, module_dirs
 
 from .editions import LANGS, LEVELS, PAGES, ROOT
 from .readability import measure
@@ -159,9 +159,14 @@ def check_bank(module: Module) -> list[str]:
     return problems
 
 
-def run_checks(root: Path = ROOT) -> list[str]:
+def run_checks(root: Path = ROOT, only: str | None = None) -> list[str]:
+    """Every check, or with `only` one module's (an unknown slug raises UnknownModule naming the modules)."""
     problems: list[str] = []
     dirs = module_dirs(root)
+    if only is not None:
+        if only not in [d.name for d in dirs]:
+            raise UnknownModule(only, [d.name for d in dirs])
+        return check_module(next(d for d in dirs if d.name == only))
     if not dirs:
         return ["modules/: no module found"]
     for lang in LANGS:
@@ -169,22 +174,27 @@ def run_checks(root: Path = ROOT) -> list[str]:
             if not (PAGES / lang / page).exists():
                 problems.append(f"{rel(PAGES / lang / page)}: missing")
     for d in dirs:
-        module, errs = check_module_yaml(d)
-        problems += errs
-        if module is None:
-            continue
-        for lang in LANGS:
-            guide = module.guide(lang)
-            if not guide.exists():
-                problems.append(f"{rel(guide)}: the teacher page is missing")
-            else:
-                text = guide.read_text(encoding="utf-8")
-                problems += check_front_matter(guide, text)
-                if f'AnswerKey("{module.slug}", "{lang}")' not in text:
-                    problems.append(f"{rel(guide)}: the teacher page needs the answer key: a cell calling "
-                                    f'AnswerKey("{module.slug}", "{lang}")')
-            for level in LEVELS:
-                problems += check_edition(module, lang, level)
-        problems += check_readability(module)
-        problems += check_bank(module)
+        problems += check_module(d)
+    return problems
+
+
+def check_module(d: Path) -> list[str]:
+    """Every check of one module folder: its module.yaml, editions, teacher pages, readability and bank."""
+    module, problems = check_module_yaml(d)
+    if module is None:
+        return problems
+    for lang in LANGS:
+        guide = module.guide(lang)
+        if not guide.exists():
+            problems.append(f"{rel(guide)}: the teacher page is missing")
+        else:
+            text = guide.read_text(encoding="utf-8")
+            problems += check_front_matter(guide, text)
+            if f'AnswerKey("{module.slug}", "{lang}")' not in text:
+                problems.append(f"{rel(guide)}: the teacher page needs the answer key: a cell calling "
+                                f'AnswerKey("{module.slug}", "{lang}")')
+        for level in LEVELS:
+            problems += check_edition(module, lang, level)
+    problems += check_readability(module)
+    problems += check_bank(module)
     return problems

@@ -34,15 +34,26 @@ def _serve(args) -> int:
 
 
 def _check(args) -> int:
+    import time
+
+    from core.course import UnknownModule
+
     from .check import run_checks
 
-    problems = run_checks()
+    started = time.perf_counter()
+    try:
+        problems = run_checks(only=args.module)
+    except UnknownModule as err:
+        print(f"decodia check: {err}", file=sys.stderr)
+        return 2
+    what = f"module {args.module}" if args.module else "all content"
+    took = f"{time.perf_counter() - started:.1f} s"
     for p in problems:
         print(p, file=sys.stderr)
     if problems:
-        print(f"decodia check: {len(problems)} problem(s).", file=sys.stderr)
+        print(f"decodia check: {what}: {len(problems)} problem(s) ({took}).", file=sys.stderr)
         return 1
-    print("decodia check: all content checks passed.")
+    print(f"decodia check: {what} checks passed ({took}).")
     return 0
 
 
@@ -72,6 +83,7 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("--port", type=int, default=8000)
     s.set_defaults(func=_serve)
     c = sub.add_parser("check", help="validate the course content and the quiz banks")
+    c.add_argument("--module", metavar="SLUG", help="check this module only, and say how long it took")
     c.set_defaults(func=_check)
     q = sub.add_parser("quiz", help="write an assignment pack: seeded variants in LMS, web, paper and key formats")
     q.add_argument("--module", required=True)

@@ -123,7 +123,41 @@ def test_every_problem_of_every_module_is_reported_at_once(tmp_path):
     assert "modules/two/module.yaml" in text and "modules/three: has no module.yaml" in text
 
 
-# -- decodia build ---------------------------------------------------------------------------------
+# -- decodia check --module ----------------------------------------------------------------------
+
+def test_check_one_module_says_how_long_it_took(monkeypatch, capsys):
+    import book.check
+    from book.cli import main
+
+    seen = []
+    monkeypatch.setattr(book.check, "run_checks", lambda root=None, only=None: seen.append(only) or [])
+    assert main(["check", "--module", "bias"]) == 0
+    assert seen == ["bias"]
+    assert capsys.readouterr().out.startswith("decodia check: module bias checks passed (")
+
+
+def test_check_an_unknown_module_lists_the_modules(capsys):
+    from book.cli import main
+
+    assert main(["check", "--module", "robots"]) == 2
+    err = capsys.readouterr().err
+    assert "no module 'robots'; the modules are: " in err
+    assert all(m.slug in err for m in modules())
+
+
+def test_check_one_module_checks_only_that_module(tmp_path):
+    for name in ("core", "book", "quizzes", "widgets", "modules"):
+        shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__", "en", "fr"))
+    one, other = (m.slug for m in modules()[:2])
+    for slug in (one, other):
+        (tmp_path / "modules" / slug / "module.yaml").write_text("slug: [unclosed\n", encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "book.cli", "check", "--module", one], cwd=tmp_path,
+                          capture_output=True, text=True)
+    assert proc.returncode == 1
+    assert f"modules/{one}/module.yaml, line 2, field 'slug': is not valid YAML" in proc.stderr
+    assert other not in proc.stderr
+    assert f"decodia check: module {one}: 1 problem(s) (" in proc.stderr
+
 
 def test_build_refuses_a_bad_module_yaml_before_building(tmp_path):
     for name in ("core", "book", "quizzes", "widgets", "modules"):
