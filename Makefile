@@ -1,5 +1,5 @@
 # Décoder l'IA / Decoding AI: the two commands for a fresh Debian machine with Python 3.11.
-#   make book   build the whole book: six editions, landing page, and PDFs where Chromium is present
+#   make book   build the whole book: six editions, landing page and PDFs (installs Debian's Chromium when missing)
 #   make test   run every test (installs Debian's Chromium and axe-core when missing)
 # Each sets up what it needs: a virtual environment in .venv with the pinned toolchain.
 
@@ -15,7 +15,13 @@ $(BIN)/decodia: pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	touch $@
 
+# The PDFs are printed by Debian's Chromium: installed when missing, as for `make test`. Without root,
+# say the command and still build the HTML.
 book: $(BIN)/decodia
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium \
+	    || echo "Could not install chromium: the PDFs are skipped, the HTML is still built." >&2; \
+	  else echo "Chromium is missing, so the PDFs are skipped. To print them: sudo apt-get install chromium" >&2; fi; }
 	$(BIN)/decodia build
 
 test: $(BIN)/decodia browser-deps
