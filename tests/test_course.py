@@ -28,6 +28,14 @@ def test_every_module_folder_is_in_the_registry_in_order():
     assert course() is course()                       # loaded once
 
 
+def test_the_registry_imports_no_course_package():
+    """`quizzes` and `widgets` may use the registry: loading it imports none of book, quizzes, widgets or modules."""
+    code = ("import sys; from core.course import modules; modules(); "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('book', 'quizzes', 'widgets', 'modules')))")
+    proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    assert proc.returncode == 0 and proc.stdout.strip() == "[]", proc.stdout + proc.stderr
+
+
 def test_an_unknown_slug_names_the_modules_that_exist():
     with pytest.raises(UnknownModule) as err:
         course().module("robots")
