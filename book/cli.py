@@ -11,10 +11,10 @@ def _build(args) -> int:
     from core.course import ModuleErrors, course
 
     from .build import build
-    from .editions import select
+    from .editions import ROOT, select
 
     try:
-        course()        # every module.yaml valid before anything is built
+        course(ROOT)    # every module.yaml valid before anything is built
     except ModuleErrors as err:
         print(f"{err}\ndecodia build: fix the module.yaml file(s) above first.", file=sys.stderr)
         return 1

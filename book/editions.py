@@ -133,7 +133,7 @@ class Edition:
         """Staged page name -> the source file a writer edits."""
         pages = {"index": PAGES / self.lang / "index.md", "glossary": PAGES / self.lang / "glossary.md",
                  "teaching": PAGES / self.lang / "teaching.md"}
-        for m in modules():
+        for m in modules(ROOT):
             pages[m.slug] = m.lesson(self.lang, self.level)
             pages[f"{m.slug}-guide"] = m.guide(self.lang)
         return pages
@@ -175,7 +175,7 @@ class Edition:
         return deep_merge(base, extra)
 
     def toc(self) -> dict:
-        mods = modules()
+        mods = modules(ROOT)
         return {
             "format": "jb-book",
             "root": "index",
@@ -194,7 +194,7 @@ class Edition:
             changed.append("_config.yml")
         if write_if_changed(self.src / "_toc.yml", yaml.safe_dump(self.toc(), allow_unicode=True, sort_keys=False)):
             changed.append("_toc.yml")
-        owner = {page: m.slug for m in modules() for page in (m.slug, f"{m.slug}-guide")}
+        owner = {page: m.slug for m in modules(ROOT) for page in (m.slug, f"{m.slug}-guide")}
         for page, source in self.staged_sources.items():
             text = source.read_text(encoding="utf-8")
             if page in owner:

@@ -6,7 +6,7 @@ from html import escape
 
 from core.course import modules
 
-from .editions import HTML, LEVELS, THEME, UI, Edition
+from .editions import HTML, LEVELS, ROOT, THEME, UI, Edition
 from .pdf import edition_pdf_path, pdf_path, site_path
 from .typography import french_spacing
 
@@ -59,7 +59,7 @@ def _section(lang: str) -> str:
         whole = edition_pdf_path(e)
         if whole.exists():
             pdfs.append(f'<li><a href="{site_path(whole)}">{escape(fix(t["whole"]))}</a></li>')
-        for m in modules():
+        for m in modules(ROOT):
             pdf = pdf_path(e, m.slug)
             if pdf.exists():
                 pdfs.append(f'<li><a href="{site_path(pdf)}">{escape(fix(t["pdf"] + sep + m.title[lang]))}</a></li>')

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from core.course import modules
 
-from .editions import BUILD, HTML, Edition
+from .editions import BUILD, HTML, ROOT, Edition
 
 PDF = BUILD / "pdf"
 logging.getLogger("pypdf").setLevel(logging.ERROR)   # Chromium's PDFs make pypdf chatty about harmless details
@@ -140,7 +140,7 @@ def print_book(editions: list[Edition], paper: str = "letter") -> list[Path]:
     wholes: list[tuple[Path, list[tuple[str, Path]], Edition]] = []
     for e in editions:
         parts = [(e.title, e.out / "index.html", PDF / e.lang / e.level / ".home.pdf")]
-        parts += [(m.title[e.lang], e.out / f"{m.slug}.html", pdf_path(e, m.slug)) for m in modules()]
+        parts += [(m.title[e.lang], e.out / f"{m.slug}.html", pdf_path(e, m.slug)) for m in modules(ROOT)]
         jobs += [(page, pdf, title, e) for title, page, pdf in parts if not _fresh(pdf, page, paper)]
         made += [pdf for _, _, pdf in parts[1:]]
         wholes.append((edition_pdf_path(e), [(title, pdf) for title, _, pdf in parts], e))

@@ -173,7 +173,7 @@ def test_cached_rebuild_executes_and_rewrites_nothing(built):
 @pytest.fixture
 def broken_copy(tmp_path):
     """A copy of the project whose English simple lesson has a failing cell and a broken reference."""
-    for name in ("book", "modules", "widgets", "quizzes"):
+    for name in ("core", "book", "modules", "widgets", "quizzes"):
         shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "_config.yml", tmp_path / "_config.yml")
     lesson = tmp_path / "modules" / "chatbots" / "en" / "simple.md"
