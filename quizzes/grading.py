@@ -40,7 +40,9 @@ def fraction_right(q: Question, response: Response) -> float:
 
 
 def grade(q: Question, response: Response) -> Score:
-    return Score(round(fraction_right(q, response) * q.points, 6), q.points, q.kind.feedback(q, response))
+    kind = q.kind
+    fraction = 0.0 if unanswered(response) else kind.fraction(q, response)
+    return Score(round(fraction * q.points, 6), q.points, kind.feedback(q, response))
 
 
 def wrong_response(q: Question) -> Response:

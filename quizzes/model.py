@@ -17,6 +17,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 LANGS = ("fr", "en")
 LEVELS = ("simple", "standard", "advanced")
+from .types import REGISTRY  # noqa: E402
 from .types.base import MAX_SIMPLE_CHOICES  # noqa: E402,F401  (re-exported)
 
 
@@ -56,9 +57,7 @@ class Question:
     @property
     def kind(self) -> "ItemType":
         """The object that knows this question's type: its grading, faces and exports (quizzes/types/)."""
-        from .types import item_type
-
-        return item_type(self.type)
+        return REGISTRY[self.type]
 
     @property
     def key(self):
