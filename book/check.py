@@ -148,6 +148,9 @@ def check_bank(module: Module) -> list[str]:
     except BankError as err:
         return [str(err)]
     problems = [str(e) for e in validate_bank(bank)]
+    from quizzes.flaws import bank_flaws  # item-writing flaws, and each item's objective stated in its editions
+
+    problems += [str(e) for e in bank_flaws(bank, {(lg, lv): module.lesson(lg, lv) for lg in LANGS for lv in LEVELS})]
     wanted = module.objective_ids
     for oid in sorted(set(bank.objectives()) - set(wanted)):
         problems.append(f"{rel(path)}: objective '{oid}' is not in module.yaml")

@@ -82,11 +82,11 @@ def share_trend(rng, lang: str, level: str) -> dict:
     hist = {"fr": "histoire", "en": "history"}[lang]
     rows = [[hist if r.year == 0 else r.year, percent_text(r.share_b, lang, 1)] for r in years[:3]]
     text = {"fr": f"Dans la boucle de rétroaction, le passé a contrôlé le groupe B {_num(bias, lang, 1 if bias % 1 else 0)} "
-                  f"fois plus souvent, et le dossier {clue}. Voici les premières années. À l'année 10, la part des "
-                  "contrôles qui visent le groupe B aura-t-elle grandi ou diminué par rapport à l'histoire ?",
+                  f"fois plus souvent, et le dossier {clue}. Voici les premières années. À l'année 10, comment la part "
+                  "des contrôles qui visent le groupe B aura-t-elle évolué par rapport à l'histoire ?",
             "en": f"In the feedback loop, the past investigated group B {_num(bias, lang, 1 if bias % 1 else 0)} times "
-                  f"as often, and a file {clue}. Here are the first years. By year 10, will the share of "
-                  "investigations aimed at group B have grown or shrunk compared with the history?"}
+                  f"as often, and a file {clue}. Here are the first years. By year 10, how will the share of "
+                  "investigations aimed at group B have changed compared with the history?"}
     final = percent_text(years[-1].share_b, lang, 1)
     fb = {"fr": f"À l'année 10, elle est de {final}. Avec un indice faible, le modèle se fie surtout au groupe et au "
                 "quartier : il contrôle là où il a déjà trouvé, et l'écart s'aggrave. Avec un indice fort, les contrôles "
@@ -94,7 +94,8 @@ def share_trend(rng, lang: str, level: str) -> dict:
           "en": f"By year 10 it is {final}. With a weak clue, the model relies mostly on group and district: it "
                 "investigates where it has already found fraud, and the gap worsens. With a strong clue, investigations "
                 "follow the real discrepancies in the files more, and the bias slowly recedes."}
-    choices = {"fr": ("Elle aura grandi.", "Elle aura diminué."), "en": ("It will have grown.", "It will have shrunk.")}[lang]
+    # Both choices the same length, and neither word in the stem: nothing but the model tells them apart.
+    choices = {"fr": ("Elle aura grandi.", "Elle aura baissé."), "en": ("It will have gone up.", "It will have dropped.")}[lang]
     return {"type": "single", "text": {lang: text[lang]}, "table": {"headers": headers, "rows": rows},
             "choices": [{"id": "grow", "text": {lang: choices[0]}, "correct": grows},
                         {"id": "shrink", "text": {lang: choices[1]}, "correct": not grows}],

@@ -6,6 +6,7 @@ state always gives the same item.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from .chat import ChatBot
@@ -42,10 +43,17 @@ CONTEXTS = {
 }
 
 
+def _nested(words) -> bool:
+    """Whether a word is part of another (« mère », « grand-mère »): choices must not repeat each other."""
+    parts = [set(re.findall(r"\w+", w.lower())) for w in words]
+    return any(a < b for a in parts for b in parts)
+
+
 def _clear_top(lang: str, rng, k: int):
     model = _bigram(lang)
     options = [c for c in CONTEXTS[lang]
-               if len(model.next_words([c], k=k)) == k and model.next_words([c], 2)[0].count > model.next_words([c], 2)[1].count]
+               if len(model.next_words([c], k=k)) == k and model.next_words([c], 2)[0].count > model.next_words([c], 2)[1].count
+               and not _nested([x.word for x in model.next_words([c], k=k)])]
     word = rng.choice(options)
     return word, model.next_words([word], k=k)
 
@@ -223,13 +231,14 @@ def context_window(rng, lang: str, level: str) -> dict:
     question = rng.choice(QUESTIONS[lang])
     seen = " ".join(bot.model.context_used(bot.prompt_for(question)))
     last = question.rstrip(" ?").split()[-1].lower()
-    choices = [("seen", seen, True), ("question", question, False), ("last", f"{last} ?", False)]
+    whole = {"fr": "Toute la question", "en": "The whole question"}[lang]  # not the question's text: it holds the last word
+    choices = [("seen", seen, True), ("question", whole, False), ("last", f"{last} ?", False)]
     if level != "simple":
         choices.append(("all", {"fr": "Toute la conversation depuis le début", "en": "The whole conversation from the start"}[lang], False))
     order = list(choices)
     rng.shuffle(order)
-    text = {"fr": f"On demande à notre robot : {quoted(question, lang)} Quels mots regarde-t-il pour choisir le premier mot de sa réponse ?",
-            "en": f"We ask our chatbot: {quoted(question, lang)} Which words does it look at to choose the first word of its answer?"}
+    text = {"fr": f"On demande à notre robot : {quoted(question, lang)} Quels mots regarde-t-il pour choisir le premier mot qu'il écrit ?",
+            "en": f"We ask our chatbot: {quoted(question, lang)} Which words does it look at to choose the first word it writes?"}
     fb = {"fr": f"Notre modèle ne regarde que les deux derniers mots, {quoted(seen, lang)}. La question elle-même ne compte pas.",
           "en": f"Our model only looks at the last two words, {quoted(seen, lang)}. The question itself does not count."}
     return {

@@ -81,12 +81,13 @@ def copies_training(rng, lang: str, level: str) -> dict:
                    ["La même part attendue pour de vraies images nouvelles", percent_text(c.EXPECTED, lang)]],
             "en": [["Generated images almost identical to a training image", percent_text(c.near_copies, lang)],
                    ["The same share expected for new real images", percent_text(c.EXPECTED, lang)]]}[lang]
-    text = {"fr": f"Un modèle génératif a appris {what}. On vérifie s'il recopie ses images d'entraînement. "
+    text = {"fr": f"Un modèle génératif a appris {what}. On compare ses images à celles qui ont servi à l'entraîner. "
                   "Que conclure de ces mesures ?",
-            "en": f"A generative model learned {what}. We check whether it copies its training images. "
+            "en": f"A generative model learned {what}. We compare its images with the ones it was trained on. "
                   "What do these measures tell us?"}
-    choices = {"fr": ("Il recopie souvent ses images d'entraînement.", "Il produit des images nouvelles : très peu sont des presque-copies."),
-               "en": ("It often copies its training images.", "It makes new images: very few are near-copies.")}[lang]
+    # Two choices of the same length, neither echoing the stem: only the table tells them apart.
+    choices = {"fr": ("Il recopie souvent ses images d'entraînement.", "Il produit le plus souvent des images neuves."),
+               "en": ("It often copies its training images.", "It mostly makes images that are new.")}[lang]
     fb = {"fr": "On compare chaque image générée à l'image d'entraînement la plus proche. Si beaucoup plus d'images "
                 "générées que de vraies images nouvelles tombent presque pile sur une image d'entraînement, le modèle "
                 "recopie. Un modèle avec trop de mémoire fait ça : il peut alors ressortir des images privées.",
