@@ -154,7 +154,7 @@ def test_print_shows_the_content_alone(watch):
 # -- the self-check quiz, answered by keyboard ------------------------------------------------
 
 def _answer_by_keyboard(page, quiz, right=True):
-    from quizzes.grading import normalise
+    from quizzes.types.base import rights_shown
 
     form = f'form[data-quiz="{quiz.id}"]'
     for q in quiz.questions:
@@ -178,7 +178,7 @@ def _answer_by_keyboard(page, quiz, right=True):
                 page.focus(f'{fs} select[data-choice="{c.id}"]')
                 page.keyboard.type(str(q.order.index(c.id) + 1))
         elif q.type == "matching":
-            rights = sorted({r for _, r in q.pairs}, key=normalise)
+            rights = rights_shown(q)   # in the variant's shuffled order, as the page lists them
             for left, target in q.pairs:
                 page.focus(f'{fs} select[data-choice="{left}"]')
                 for _ in range(rights.index(target) + 1):
