@@ -29,6 +29,7 @@ from pathlib import Path
 from .bank import Bank, BankItem, _rel
 from .errors import BankError
 from .model import LANGS, LEVELS
+from .types import REGISTRY
 
 WAIVABLE = ("longest-choice", "repeated-choice", "all-of-the-above", "stem-gives-answer")
 FLAWS = WAIVABLE + ("simple-too-many-choices", "objective-not-stated")
@@ -37,7 +38,6 @@ MAX_SIMPLE_CHOICES = 3
 MIN_CHOICE = 4           # shorter choices (and numbers) are not checked for repetition
 MIN_WORD = 5             # letters of a content word the stem may give away
 SEEDS = range(5)         # generated items are sampled at these seeds
-CHOICE_TYPES = ("single", "multiple")
 OBJECTIVE = re.compile(r"\{objective\}`([^`]+)`")
 
 # Words of five letters or more that carry no content (after `fold`: no accents, lower case).
@@ -117,7 +117,8 @@ class _Sample:
 
 
 def _raw_simple_count(raw: dict) -> int | None:
-    if raw.get("type") not in CHOICE_TYPES or not isinstance(raw.get("choices"), list):
+    kind = REGISTRY.get(raw.get("type"))
+    if kind is None or not kind.keyed_choices or not isinstance(raw.get("choices"), list):
         return None
     return sum(1 for c in raw["choices"]
                if isinstance(c, dict) and (c.get("levels") is None or "simple" in c.get("levels", [])))
@@ -212,7 +213,7 @@ def bank_flaws(bank: Bank, editions: dict | None = None) -> list[BankError]:
         for lang in LANGS:
             for level in LEVELS:
                 qs = [q for (lg, lv, _), q in sample.questions.items() if (lg, lv) == (lang, level)]
-                singles = [q for q in qs if q.type == "single" and not _no_length_cue(q)]
+                singles = [q for q in qs if q.kind.single_key and not _no_length_cue(q)]
                 if singles:
                     hits = sum(_key_is_longest(q) for q in singles)
                     if hits:
@@ -220,7 +221,7 @@ def bank_flaws(bank: Bank, editions: dict | None = None) -> list[BankError]:
                     if "longest-choice" not in waived:
                         longest[lang, level].append((item, hits, len(singles)))
         for (lang, level, seed), q in sample.questions.items():
-            if q.type not in CHOICE_TYPES:
+            if not q.kind.keyed_choices:
                 continue
             tag = (lang, level, seed if item.generator else None)
             for a, b in _repeated(q):

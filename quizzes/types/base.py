@@ -61,6 +61,8 @@ class ItemType:
     required: ClassVar[tuple[str, ...]] = ()
     qti_interaction: ClassVar[str]
     distractors: ClassVar[bool] = False  # responses name choices whose picks the item analysis counts
+    keyed_choices: ClassVar[bool] = False  # the learner picks among choices, the right ones marked correct
+    single_key: ClassVar[bool] = False     # …and exactly one of them is right
     js: ClassVar[str]                    # a JS object {response(inputs), restore(inputs, r), fraction(k, r)}
 
     # -- bank ------------------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ class Multiple(ItemType):
     required = ("choices",)
     qti_interaction = "choiceInteraction"
     distractors = True
+    keyed_choices = True
     js = """{
     response: function (inputs) { return inputs.filter(function (i) { return i.checked; }).map(function (i) { return i.value; }); },
     restore: function (inputs, r) { inputs.forEach(function (i) { i.checked = r.indexOf(i.value) >= 0; }); },

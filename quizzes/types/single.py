@@ -14,6 +14,8 @@ class Single(ItemType):
     required = ("choices",)
     qti_interaction = "choiceInteraction"
     distractors = True
+    keyed_choices = True
+    single_key = True
     js = """{
     response: function (inputs) { var on = inputs.filter(function (i) { return i.checked; })[0]; return on ? on.value : null; },
     restore: function (inputs, r) { inputs.forEach(function (i) { i.checked = i.value === r; }); },
