@@ -16,12 +16,11 @@ from pathlib import Path
 import yaml
 
 from core.course import modules
+from core.languages import LANGS, LEVELS
 
 ROOT = Path(__file__).resolve().parent.parent
 BUILD = ROOT / "_build"
 HTML = BUILD / "html"
-LANGS = ("fr", "en")
-LEVELS = ("simple", "standard", "advanced")
 THEME = ROOT / "book" / "theme"
 PAGES = ROOT / "book" / "pages"
 
@@ -229,7 +228,8 @@ def with_code_hash(text: str, digest: str) -> str:
 def theme_digest() -> str:
     """A digest of the book's own Sphinx code and theme: a change makes Sphinx rewrite every page."""
     h = hashlib.sha256()
-    files = [ROOT / "book" / n for n in ("sphinxext.py", "icons.py", "typography.py")] + sorted(THEME.rglob("*"))
+    files = ([ROOT / "book" / n for n in ("sphinxext.py", "icons.py")] + [ROOT / "core" / "formats.py"]
+             + sorted(THEME.rglob("*")))
     for p in files:
         if p.is_file():
             h.update(p.relative_to(ROOT).as_posix().encode())

@@ -5,10 +5,10 @@ import shutil
 from html import escape
 
 from core.course import modules
+from core.formats import french_spacing
 
 from .editions import HTML, LEVELS, ROOT, THEME, UI, Edition
 from .pdf import edition_pdf_path, pdf_path, site_path
-from .typography import french_spacing
 
 TEXT = {
     "fr": {

@@ -15,7 +15,6 @@ TARGETS = {
     "standard": {"min_ease": 60.0, "max_sentence": None},
     "advanced": {"min_ease": None, "max_sentence": None},
 }
-LEVELS = ("simple", "standard", "advanced")
 
 _FENCE = re.compile(r"^(`{3,}|:{3,})\s*(\{[^}]*\})?(.*)$")
 

@@ -12,7 +12,7 @@ from docutils.parsers.rst import Directive
 from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 
-from .typography import french_spacing
+from core.formats import french_spacing
 
 
 def objective_role(name, rawtext, text, lineno, inliner, options=None, content=None):
@@ -33,7 +33,8 @@ class Sources(Directive):
 
 
 class FrenchSpacing(SphinxTransform):
-    """French typography in French editions: no line break inside « » or before ? ! : ;.
+    """French typography in French editions: no line break inside « », before ? ! : ;, before % and $
+    after a number, or inside a number ("30 000").
 
     Writers type ordinary spaces; the page gets non-breaking ones (narrow before ? ! ;).
     """

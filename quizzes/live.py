@@ -3,10 +3,12 @@ from __future__ import annotations
 
 from html import escape
 
+from core.formats import number
+
 from .assemble import Quiz
 from .grading import grade
 from .model import Question
-from .text import UI, number
+from .text import UI
 
 
 class LiveQuiz:

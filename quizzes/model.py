@@ -10,13 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from core.formats import number_spacing
+
 from .errors import BankError
 
 if TYPE_CHECKING:  # pragma: no cover
     from .types import ItemType
 
-LANGS = ("fr", "en")
-LEVELS = ("simple", "standard", "advanced")
+from core.languages import LANGS, LEVELS  # noqa: E402,F401  (the course's, re-exported)
 from .types import REGISTRY  # noqa: E402
 from .types.base import MAX_SIMPLE_CHOICES  # noqa: E402,F401  (re-exported)
 
@@ -117,7 +118,7 @@ def _text(value: Any, lang: str, level: str, err) -> str:
             raise err(f"the '{lang}' text has no '{level}' or 'standard' variant")
     if not isinstance(v, str) or not v.strip():
         raise err(f"the '{lang}' text must be non-empty text")
-    return v.strip()
+    return number_spacing(v.strip())      # "49,4 %" typed by a writer never breaks before its %
 
 
 def _clean(value: Any) -> Any:

@@ -15,6 +15,7 @@ from functools import cached_property
 from pathlib import Path
 from html import escape
 
+from core.formats import number
 from widgets.faces import three_faces
 from widgets.views import image_row
 
@@ -22,7 +23,7 @@ from .assemble import Quiz, assemble
 from .bank import module_bank
 from .keycode import obfuscate, reveal  # noqa: F401  (reveal: for callers of page.reveal)
 from .model import Question
-from .text import UI, number
+from .text import UI
 
 VARIANTS = 3
 STATIC = Path(__file__).parent / "static"

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from html import escape
 
+from core.formats import number
+
 from .assemble import Quiz
 from .page import extras_html
-from .text import UI, number
+from .text import UI
 from .worksheet import answer_text
 
 CSS = """

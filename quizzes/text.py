@@ -1,5 +1,4 @@
-"""The interface words of quizzes, in each language."""
-from modules.chatbots.text import quoted  # noqa: F401  (one way of quoting, shared with the lessons)
+"""The interface words of quizzes, in each language (numbers and quotations: `core.formats`)."""
 
 UI = {
     "fr": {
@@ -35,8 +34,3 @@ UI = {
         "match_hint": "Match each item with its answer.",
     },
 }
-
-
-def number(x: float, lang: str) -> str:
-    text = f"{x:g}"
-    return text.replace(".", ",") if lang == "fr" else text

@@ -47,6 +47,7 @@ def _import_pygiftparser():
 gift_parser, gift_utils = _import_pygiftparser()
 
 from core.course import modules
+from core.languages import LANGS, LEVELS
 from quizzes.assemble import Quiz, assemble
 from quizzes.bank import module_bank
 from quizzes.export import accepted_variants, by_category, clean, content_key, multiple_weights
@@ -60,8 +61,6 @@ from widgets.views import pixels_png
 
 XSD = Path(__file__).resolve().parent / "data" / "qti-xsd"
 MODULES = tuple(m.slug for m in modules())   # every module of the course registry
-LANGS = ("fr", "en")
-LEVELS = ("simple", "standard", "advanced")
 SEEDS = (1, 2, 3)
 QTI = "{http://www.imsglobal.org/xsd/imsqti_v2p1}"
 CP = "{http://www.imsglobal.org/xsd/imscp_v1p1}"

@@ -4,11 +4,12 @@ The models and their logic live in `modules.bias`; here are the controls, labels
 """
 from __future__ import annotations
 
+from core.formats import number, percent
 from modules import bias as model
 from modules.bias import vectors as french
 
 from .explorer import Choice, Explorer
-from .views import View, line_chart, number, paragraph, percent, quote, table
+from .views import View, line_chart, paragraph, quote, table
 
 T = {
     "fr": {

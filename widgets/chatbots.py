@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from core.formats import number, percent
+from core.markup import esc
 from modules.chatbots import (BPETokenizer, CharCounter, CharMLP, ChatBot, NGramModel, load_corpus,
                               overall_ratio, production_tokens, token_costs)
-from modules.chatbots.text import thousands
 
 from .explorer import Choice, Explorer
-from .views import View, bars, esc, number, paragraph, percent, quote, table
+from .views import View, bars, paragraph, quote, table
 from .views import tokens as token_boxes
 
 # -- the live models, trained once per kernel --------------------------------
@@ -136,8 +137,8 @@ def token_cost(lang: str = "fr") -> Explorer:
     def render(tokenizer: str) -> View:
         count = (lambda s: len(_count_fn(tokenizer)(s)))
         costs = token_costs(count)
-        rows = [[c.fr, c.fr_tokens, c.en_tokens, number(c.ratio, lang)] for c in costs]
-        total = t["cost_total"].format(r=number(overall_ratio(costs), lang), fr=sum(c.fr_tokens for c in costs),
+        rows = [[c.fr, c.fr_tokens, c.en_tokens, number(c.ratio, lang, 2)] for c in costs]
+        total = t["cost_total"].format(r=number(overall_ratio(costs), lang, 2), fr=sum(c.fr_tokens for c in costs),
                                        en=sum(c.en_tokens for c in costs))
         return paragraph(total, "decodia-count") + table(t["cost_headers"], rows, t["cost_caption"].format(
             tok=names[tokenizer]), {1, 2, 3})
@@ -215,7 +216,7 @@ def neural(lang: str = "fr") -> Explorer:
         chart = bars([(g.char if g.char != " " else t["space"], g.probability) for g in guesses],
                      t["neural_caption"].format(p=prompt), lang, t["neural_headers"])
         score = paragraph(t["neural_score"].format(acc=percent(trained["accuracy"][model], lang),
-                                                   size=thousands(m.size, lang)))
+                                                   size=number(m.size, lang)))
         return chart + quote(m.generate(prompt, 70, 0.5, seed=1), t["neural_sample"], lang) + score
 
     return Explorer("neural", [Choice("model", t["model"], [("count", t["count"]), ("mlp", t["mlp"])]),

@@ -4,7 +4,8 @@ The models live in `modules.deepfakes`; here are the controls, labels and views.
 """
 from __future__ import annotations
 
-from modules.chatbots.text import listed, quoted, thousands
+from core.formats import listed, number, percent, quoted
+from core.markup import esc
 from modules.deepfakes import detector as race_model
 from modules.deepfakes import game as game_model
 from modules.deepfakes import impersonation
@@ -13,7 +14,7 @@ from modules.deepfakes.images import image_set
 
 from .explorer import Choice, Explorer
 from .game import Game
-from .views import View, esc, images, number, paragraph, percent, table
+from .views import View, images, paragraph, table
 
 T = {
     "fr": {
@@ -186,7 +187,7 @@ def race_view(step: int, lang: str) -> View:
     view = paragraph(t["step_text"][step]) + table(t["race_headers"], rows, t["race_caption"], {1, 2})
     view += paragraph(t["race_accuracy"].format(acc=percent(v.accuracy, lang)), "decodia-verdict")
     if judged == "filtered":
-        view += paragraph(t["made"].format(kept=thousands(v.fakes_total, lang), made=thousands(v.fakes_made, lang)))
+        view += paragraph(t["made"].format(kept=number(v.fakes_total, lang), made=number(v.fakes_made, lang)))
     return view
 
 

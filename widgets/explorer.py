@@ -22,8 +22,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
+from core.markup import esc
+
 from .faces import three_faces
-from .views import View, esc
+from .views import View
 
 STATIC = Path(__file__).parent / "static"
 

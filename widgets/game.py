@@ -14,8 +14,11 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
+from core.formats import number, percent
+from core.markup import esc
+
 from .faces import three_faces
-from .views import View, esc, image_row_text, number, percent, pixels_img, table
+from .views import View, image_row_text, pixels_img, table
 
 
 @dataclass

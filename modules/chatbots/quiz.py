@@ -9,9 +9,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from core.formats import percent, quoted
+
 from .chat import ChatBot
 from .ngram import NGramModel
-from .text import load_corpus, percent_text, quoted
+from .text import load_corpus
 from .tokens import BPETokenizer
 
 
@@ -105,7 +107,7 @@ def probability_from_counts(rng, lang: str, level: str) -> dict:
     all_cands = model.next_words([word])
     total = sum(c.count for c in all_cands)
     target = rng.choice(cands)
-    percent = round(100 * target.count / total)
+    rounded = round(100 * target.count / total)
     text = {
         "fr": {"simple": f"Après {quoted(word, lang)}, le modèle a vu {total} mots en tout. Il a vu {quoted(target.word, lang)} "
                          f"{target.count} fois. Quelle part des cas, en pour cent ? Arrondissez à l'unité.",
@@ -125,11 +127,11 @@ def probability_from_counts(rng, lang: str, level: str) -> dict:
                            "rounded to a whole number."},
     }
     return {
-        "type": "numeric", "answer": percent, "tolerance": 1,
+        "type": "numeric", "answer": rounded, "tolerance": 1,
         "text": {lang: text[lang]},
-        "feedback": {lang: {"fr": f"{target.count} ÷ {total} ≈ {percent_text(target.count / total, lang)} : "
+        "feedback": {lang: {"fr": f"{target.count} ÷ {total} ≈ {percent(target.count / total, lang)} : "
                                   "la probabilité est la part des fois où ce mot a suivi.",
-                            "en": f"{target.count} ÷ {total} ≈ {percent_text(target.count / total, lang)}: "
+                            "en": f"{target.count} ÷ {total} ≈ {percent(target.count / total, lang)}: "
                                   "the probability is the share of times this word came next."}[lang]},
     }
 

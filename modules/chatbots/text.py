@@ -5,8 +5,9 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from core.languages import LANGS
+
 DATA = Path(__file__).parent / "data"
-LANGS = ("fr", "en")
 
 # A word is a run of letters or digits, possibly with inner hyphens; a French
 # elided article or pronoun keeps its apostrophe ("l'", "j'", "qu'").
@@ -80,25 +81,3 @@ def join_words(tokens: list[str], lang: str = "fr", cased: dict[str, str] | None
         else:
             out.append(" " + shown)
     return "".join(out)
-
-
-def quoted(text: str, lang: str) -> str:
-    """Text in the reader's quotation marks: « … » in French, “…” in English."""
-    return f"«\u00a0{text}\u00a0»" if lang == "fr" else f"\u201c{text}\u201d"
-
-
-def listed(items: list[str], lang: str) -> str:
-    """Items joined the reader's way: "a, b et c" / "a, b and c"."""
-    last = " et " if lang == "fr" else " and "
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + last + items[-1]
-
-
-def thousands(n: int, lang: str) -> str:
-    """A whole number with its thousands marked: 13 566 (non-breaking space) in French, 13,566 in English."""
-    return f"{n:,}".replace(",", "\u00a0" if lang == "fr" else ",")
-
-
-def percent_text(share: float, lang: str, digits: int = 0) -> str:
-    """A share as a percentage, written the reader's way (50 % or 50%; 5,5 % or 5.5% with `digits=1`)."""
-    s = f"{100 * share:.{digits}f}".replace(".", "," if lang == "fr" else ".")
-    return f"{s}\u00a0%" if lang == "fr" else f"{s}%"

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from core.formats import money
 from modules.chatbots.ngram import NGramModel
 from modules.chatbots.text import casing, check_lang, join_words, words
 
@@ -22,27 +23,28 @@ SENTENCE_END = {".", "!", "?"}
 # What the scammer asks, and the warning signs it carries (keys of SIGNS).
 REQUESTS = {
     "leo": {
-        "fr": ["J'ai eu un accident avec mon auto et je suis au poste de police. J'ai besoin de 2 500 $ tout de suite "
+        "fr": ["J'ai eu un accident avec mon auto et je suis au poste de police. "
+               f"J'ai besoin de {money(2500, 'fr')} tout de suite "
                "pour sortir. Dis-le pas à papa, s'il te plaît.",
                "Mon téléphone est brisé, je t'écris d'un nouveau numéro. Peux-tu m'acheter des cartes-cadeaux "
                "aujourd'hui ? Je t'explique plus tard, c'est urgent.",
                "Je suis pris à l'étranger et ma carte ne marche plus. Envoie-moi de l'argent ce soir, et "
                "appelle pas mon ancien numéro."],
-        "en": ["I had an accident with my car and I'm at the police station. I need $2,500 right now to get out. "
+        "en": [f"I had an accident with my car and I'm at the police station. I need {money(2500, 'en')} right now to get out. "
                "Please don't tell Dad.",
                "My phone is broken, I'm texting from a new number. Can you buy me some gift cards today? "
                "I'll explain later, it's urgent.",
                "I'm stuck abroad and my card doesn't work. Send me money tonight, and don't call my old number."],
     },
     "nadia": {
-        "fr": ["J'ai besoin que tu fasses un virement de 18 000 $ à un nouveau fournisseur avant midi. "
+        "fr": [f"J'ai besoin que tu fasses un virement de {money(18000, 'fr')} à un nouveau fournisseur avant midi. "
                "C'est confidentiel, n'en parle à personne.",
-               "Peux-tu acheter six cartes-cadeaux de 500 $ pour les bénévoles ? Envoie-moi les codes par texto, "
+               f"Peux-tu acheter six cartes-cadeaux de {money(500, 'fr')} pour les bénévoles ? Envoie-moi les codes par texto, "
                "c'est urgent.",
                "Le fournisseur a changé de banque. Mets à jour ses coordonnées et paie la facture aujourd'hui. "
                "Je suis en réunion, ne m'appelle pas."],
-        "en": ["I need you to wire $18,000 to a new supplier before noon. It's confidential, don't tell anyone.",
-               "Can you buy six $500 gift cards for the volunteers? Text me the codes, it's urgent.",
+        "en": [f"I need you to wire {money(18000, 'en')} to a new supplier before noon. It's confidential, don't tell anyone.",
+               f"Can you buy six {money(500, 'en')} gift cards for the volunteers? Text me the codes, it's urgent.",
                "The supplier changed banks. Update their details and pay the invoice today. "
                "I'm in a meeting, don't call me."],
     },

@@ -5,7 +5,7 @@ competencies and points.
 """
 from __future__ import annotations
 
-from modules.chatbots.text import listed, percent_text, quoted
+from core.formats import listed, percent, quoted
 
 from .detector import STEPS, arms_race
 from .game import GAME_SIZE, chance_at_least
@@ -59,10 +59,10 @@ def chance_score(rng, lang: str, level: str) -> dict:
                   "quelqu'un qui répond complètement au hasard fait au moins aussi bien plus d'une fois sur 10 ?",
             "en": f"In the \u201creal or generated?\u201d game, a person gets {right} of {total} right. True or false: "
                   "someone answering completely at random does at least as well more than 1 time in 10?"}
-    fb = {"fr": f"Au hasard, on obtient au moins {right} sur {total} dans {percent_text(p, lang, 1)} des cas. "
+    fb = {"fr": f"Au hasard, on obtient au moins {right} sur {total} dans {percent(p, lang, 1)} des cas. "
                 + ("Ce score ne prouve donc pas qu'on sait repérer les fausses images." if answer else
                    "Ce score est rare au hasard : sur ces images-là, cette personne repère vraiment quelque chose."),
-          "en": f"At random, you get at least {right} of {total} in {percent_text(p, lang, 1)} of cases. "
+          "en": f"At random, you get at least {right} of {total} in {percent(p, lang, 1)} of cases. "
                 + ("So this score does not prove you can spot fake images." if answer else
                    "This score is rare by chance: on these images, this person really spots something.")}
     return {"type": "truefalse", "answer": answer, "text": {lang: text[lang]}, "feedback": {lang: fb[lang]}}
@@ -77,10 +77,10 @@ def copies_training(rng, lang: str, level: str) -> dict:
     what = {"fr": {"digits": "des chiffres écrits à la main", "faces": "des visages dessinés par ordinateur"},
             "en": {"digits": "handwritten digits", "faces": "faces drawn by computer"}}[lang][name]
     headers = {"fr": ["Mesure", "Valeur"], "en": ["Measure", "Value"]}[lang]
-    rows = {"fr": [["Images générées presque identiques à une image d'entraînement", percent_text(c.near_copies, lang)],
-                   ["La même part attendue pour de vraies images nouvelles", percent_text(c.EXPECTED, lang)]],
-            "en": [["Generated images almost identical to a training image", percent_text(c.near_copies, lang)],
-                   ["The same share expected for new real images", percent_text(c.EXPECTED, lang)]]}[lang]
+    rows = {"fr": [["Images générées presque identiques à une image d'entraînement", percent(c.near_copies, lang)],
+                   ["La même part attendue pour de vraies images nouvelles", percent(c.EXPECTED, lang)]],
+            "en": [["Generated images almost identical to a training image", percent(c.near_copies, lang)],
+                   ["The same share expected for new real images", percent(c.EXPECTED, lang)]]}[lang]
     text = {"fr": f"Un modèle génératif a appris {what}. On compare ses images à celles qui ont servi à l'entraîner. "
                   "Que conclure de ces mesures ?",
             "en": f"A generative model learned {what}. We compare its images with the ones it was trained on. "
@@ -119,9 +119,9 @@ def race_accuracy(rng, lang: str, level: str) -> dict:
             "en": f"A detector recognised almost every fake image. Then the forger {change}. Here are the same detector's "
                   "decisions. What is its accuracy, as a percentage (all images together)? Round to a whole number."}
     total = v.real_total + v.fakes_total
-    fb = {"fr": f"({v.real_kept} + {v.fakes_caught}) ÷ {total} ≈ {percent_text(v.accuracy, lang)}. C'est à peu près le "
+    fb = {"fr": f"({v.real_kept} + {v.fakes_caught}) ÷ {total} ≈ {percent(v.accuracy, lang)}. C'est à peu près le "
                 "hasard (50 %) : un petit changement a suffi à tromper le détecteur.",
-          "en": f"({v.real_kept} + {v.fakes_caught}) ÷ {total} ≈ {percent_text(v.accuracy, lang)}. That is about chance "
+          "en": f"({v.real_kept} + {v.fakes_caught}) ÷ {total} ≈ {percent(v.accuracy, lang)}. That is about chance "
                 "(50%): one small change was enough to fool the detector."}
     return {"type": "numeric", "answer": answer, "tolerance": 1, "text": {lang: text[lang]},
             "table": {"headers": headers, "rows": rows}, "feedback": {lang: fb[lang]}}

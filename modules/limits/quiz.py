@@ -5,7 +5,7 @@ competencies and points.
 """
 from __future__ import annotations
 
-from modules.chatbots.text import percent_text, quoted
+from core.formats import percent, quoted
 
 from .edge import FIRST_YEAR, LAST_YEAR
 from .facts import audit, fact_model, facts, rank_answers
@@ -25,9 +25,9 @@ def top_answer(rng, lang: str, level: str) -> dict:
     rng.shuffle(order)
     text = {"fr": f"Notre modèle complète {quoted(f.prompts[lang][0] + ' …', lang)}. Quelle réponse classe-t-il en premier ?",
             "en": f"Our model completes {quoted(f.prompts[lang][0] + ' …', lang)}. Which answer does it rank first?"}
-    truth = {"fr": f"Il classe {quoted(top, lang)} en premier ({percent_text(ranked[0].share, lang)}). La bonne réponse est "
+    truth = {"fr": f"Il classe {quoted(top, lang)} en premier ({percent(ranked[0].share, lang)}). La bonne réponse est "
                    f"{quoted(f.answer[lang], lang)} : ce qui est probable pour le modèle n'est pas forcément vrai.",
-             "en": f"It ranks {quoted(top, lang)} first ({percent_text(ranked[0].share, lang)}). The right answer is "
+             "en": f"It ranks {quoted(top, lang)} first ({percent(ranked[0].share, lang)}). The right answer is "
                    f"{quoted(f.answer[lang], lang)}: what is likely for the model is not necessarily true."}
     return {"type": "single", "text": {lang: text[lang]},
             "choices": [{"id": f"a{i}", "text": {lang: a}, "correct": a == top} for i, a in enumerate(order)],

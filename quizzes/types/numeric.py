@@ -1,7 +1,9 @@
 """A number, right within a tolerance; "3,5" and "3.5" and "3 500" are read as people write them."""
 from __future__ import annotations
 
-from ..text import UI, number
+from core.formats import number
+
+from ..text import UI
 from .base import Fields, ItemType, QtiParts, text_input, to_number
 
 

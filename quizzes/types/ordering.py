@@ -4,7 +4,9 @@ from __future__ import annotations
 from dataclasses import replace
 from html import escape
 
-from ..text import UI, quoted
+from core.formats import quoted
+
+from ..text import UI
 from .base import Fields, ItemType, QtiParts, choice_by_text, parse_choices, select_inputs, shuffled_choices
 
 

@@ -2,7 +2,9 @@
 apostrophes (« L’Élève » and "l'eleve" match)."""
 from __future__ import annotations
 
-from ..text import UI, quoted
+from core.formats import quoted
+
+from ..text import UI
 from .base import Fields, ItemType, QtiParts, normalise, text_input
 
 
