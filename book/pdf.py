@@ -1,7 +1,8 @@
 """Print: a PDF of every module in every edition, and of each whole edition.
 
-Headless Chromium (Debian's package, driven by Playwright) prints each lesson page with the book's print
-CSS: no sidebar, navigation or buttons; demos in their print face; the quiz as a worksheet without answers.
+Headless Chromium (Debian's package, driven by Playwright: `core.printing`) prints each lesson page with
+the book's print CSS: no sidebar, navigation or buttons; demos in their print face; the quiz as a worksheet
+without answers.
 Every page carries the module title at the top and "page N of M" at the bottom. Letter paper by default
 (Québec uses Letter), A4 on request.
 
@@ -13,31 +14,17 @@ The tree is copied into `_build/html/pdf/` so that the site links to it.
 """
 from __future__ import annotations
 
-import hashlib
-import html
 import logging
 import shutil
 from pathlib import Path
 
 from core.course import modules
+from core.printing import Printer, chromium, normalise  # noqa: F401  (chromium: book.build asks it here)
 
 from .editions import BUILD, HTML, ROOT, Edition
 
 PDF = BUILD / "pdf"
 logging.getLogger("pypdf").setLevel(logging.ERROR)   # Chromium's PDFs make pypdf chatty about harmless details
-PAPERS = {"letter": "Letter", "a4": "A4"}
-MARGIN = {"top": "20mm", "bottom": "18mm", "left": "16mm", "right": "16mm"}
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync"]
-PAGE_OF = {"fr": "page {n} de {m}", "en": "page {n} of {m}"}
-
-
-def chromium() -> str | None:
-    for name in ("chromium", "chromium-browser", "google-chrome"):
-        found = shutil.which(name)
-        if found:
-            return found
-    return None
 
 
 def pdf_path(edition: Edition, slug: str) -> Path:
@@ -53,63 +40,8 @@ def site_path(pdf: Path) -> str:
     return "pdf/" + pdf.relative_to(PDF).as_posix()
 
 
-def _templates(title: str, subtitle: str, lang: str) -> tuple[str, str]:
-    style = "font-family: sans-serif; font-size: 8.5pt; color: #333; width: 100%; margin: 0 16mm;"
-    header = (f'<div style="{style} display: flex; justify-content: space-between;">'
-              f"<span>{html.escape(title)}</span><span>{html.escape(subtitle)}</span></div>")
-    n, m = '<span class="pageNumber"></span>', '<span class="totalPages"></span>'
-    footer = f'<div style="{style} text-align: right;">Décodia · {PAGE_OF[lang].format(n=n, m=m)}</div>'
-    return header, footer
-
-
-def normalise(pdf: Path, title: str) -> Path:
-    """Rewrite a printed PDF without its creation dates and with a fixed file id: same page, same bytes."""
-    from pypdf import PdfWriter
-    from pypdf.generic import ArrayObject, ByteStringObject
-
-    writer = PdfWriter(clone_from=str(pdf))
-    writer.metadata = None
-    writer.add_metadata({"/Title": title, "/Producer": "Décodia"})
-    digest = hashlib.sha256(title.encode()).digest()[:16]
-    writer._ID = ArrayObject([ByteStringObject(digest), ByteStringObject(digest)])
-    with pdf.open("wb") as f:
-        writer.write(f)
-    return pdf
-
-
 def _stamp(paper: str) -> Path:
     return PDF / f".paper-{paper}"
-
-
-class Printer:
-    """One Chromium for every page to print."""
-
-    def __init__(self, paper: str = "letter"):
-        if paper not in PAPERS:
-            raise ValueError(f"unknown paper {paper!r}: expected one of {', '.join(PAPERS)}")
-        self.paper = paper
-
-    def __enter__(self):
-        from playwright.sync_api import sync_playwright
-
-        self._pw = sync_playwright().start()
-        self._browser = self._pw.chromium.launch(executable_path=chromium(), args=FLAGS)
-        self._page = self._browser.new_page()
-        return self
-
-    def __exit__(self, *exc):
-        self._browser.close()
-        self._pw.stop()
-
-    def print(self, page_html: Path, target: Path, title: str, subtitle: str, lang: str) -> Path:
-        """Print one page: `title` top left, `subtitle` top right, "page N of M" at the bottom in `lang`."""
-        target.parent.mkdir(parents=True, exist_ok=True)
-        self._page.goto(page_html.resolve().as_uri(), wait_until="load")
-        self._page.evaluate("document.fonts.ready")
-        header, footer = _templates(title, subtitle, lang)
-        self._page.pdf(path=str(target), format=PAPERS[self.paper], margin=MARGIN, print_background=True,
-                       display_header_footer=True, header_template=header, footer_template=footer)
-        return normalise(target, title)
 
 
 def _fresh(target: Path, source: Path, paper: str) -> bool:

@@ -9,9 +9,9 @@ A module is a folder of `modules/` (not starting with `_` or `.`). Its `module.y
 `core/module.schema.json`; a bad one is refused with the file, the line and the field
 (`modules/bias/module.yaml, line 3, field 'order': must be a whole number, not 'three'`).
 
-This package sits below `book`, `quizzes` and `widgets`, and imports none of them when the
-files are valid. Only to explain an unreadable file does it borrow the quiz banks' YAML reader
-(`quizzes.bank.read_yaml`), so both kinds of file report reading errors the same way.
+This package sits below `book`, `quizzes` and `widgets`, and imports none of them. An unreadable
+file is explained by the YAML reader the quiz banks use too (`core.yamlfile.read_yaml`), so both kinds
+of file report reading errors the same way.
 """
 from __future__ import annotations
 
@@ -274,13 +274,12 @@ def _line(node, path: tuple, key: str | None = None) -> int | None:
 
 
 def _unreadable(path: Path, name: str) -> list[ModuleError]:
-    """Why a file is not YAML text, said the way the quiz banks say it (their reader), with the key near the line."""
-    from quizzes.bank import read_yaml
-    from quizzes.errors import BankError
+    """Why a file is not YAML text, said the way the quiz banks say it (the same reader), with the key near the line."""
+    from .yamlfile import YamlError, read_yaml
 
     try:
         read_yaml(path)
-    except BankError as err:
+    except YamlError as err:
         return [ModuleError(name, err.message, line=err.line, field=_key_near(path, err.line))]
     return [ModuleError(name, "cannot be read as YAML")]
 

@@ -13,10 +13,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-import yaml
+from core.languages import LANGS, LEVELS
+from core.yamlfile import read_yaml
 
 from .errors import BankError, BankErrors
-from .model import LANGS, LEVELS, Question, validate_item
+from .model import Question, validate_item
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -26,42 +27,6 @@ def _rel(path: Path) -> str:
         return str(Path(path).resolve().relative_to(ROOT))
     except ValueError:
         return str(path)
-
-
-def _plain(node: yaml.Node):
-    """A YAML node as Python data; every mapping remembers its line as `__line__`."""
-    if isinstance(node, yaml.MappingNode):
-        out = {"__line__": node.start_mark.line + 1}
-        for k, v in node.value:
-            out[_plain(k)] = _plain(v)
-        return out
-    if isinstance(node, yaml.SequenceNode):
-        return [_plain(v) for v in node.value]
-    return yaml.SafeLoader("").construct_object(node, deep=True)
-
-
-def read_yaml(path: Path):
-    """Parse a YAML file, turning every way it can be unreadable into one clear BankError."""
-    name = _rel(path)
-    try:
-        data = Path(path).read_bytes()
-    except OSError as err:
-        raise BankError(name, f"cannot be read: {err.strerror}") from None
-    if b"\x00" in data:
-        raise BankError(name, "is a binary file, not YAML text")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as err:
-        raise BankError(name, f"is not UTF-8 text (byte {err.start})") from None
-    if not text.strip():
-        raise BankError(name, "is empty; a bank needs 'module' and a list of 'items'")
-    try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        problem = getattr(err, "problem", None) or str(err).splitlines()[0]
-        raise BankError(name, f"is not valid YAML: {problem}", line=mark.line + 1 if mark else None) from None
-    return _plain(node) if node is not None else None
 
 
 @dataclass(frozen=True)

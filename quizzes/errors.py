@@ -1,16 +1,12 @@
 """Errors that name where the problem is: the file, the line when known, the item and the field."""
 from __future__ import annotations
 
+from core.yamlfile import YamlError
 
-class BankError(ValueError):
-    """A problem in an item bank; `str()` is one line a writer can act on."""
-
-    def __init__(self, file: str, message: str, line: int | None = None, item: str | None = None,
-                 field: str | None = None):
-        self.file, self.line, self.item, self.field, self.message = file, line, item, field, message
-        where = file + (f", line {line}" if line else "")
-        what = "".join([f", item '{item}'" if item else "", f", field '{field}'" if field else ""])
-        super().__init__(f"{where}{what}: {message}")
+# A problem in an item bank: the file, the line when known, the item and the field; `str()` is one line a
+# writer can act on. A bank is a YAML file, and its reader (`core.yamlfile.read_yaml`) raises this same
+# class, so one `except BankError` catches an unreadable file and a bad item alike.
+BankError = YamlError
 
 
 class BankErrors(ValueError):

@@ -104,7 +104,7 @@ def print_pdfs(quizzes: list[Quiz], title: str, out: Path, base: str, paper: str
     """The worksheets and the answer key, printed by Chromium; returns their file names."""
     import tempfile
 
-    from book.pdf import Printer, chromium
+    from core.printing import Printer, chromium
 
     from .printable import answer_key_html, worksheets_html
 

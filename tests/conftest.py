@@ -5,13 +5,9 @@ The whole book is built once per test session, with warnings as errors, exactly 
 """
 from __future__ import annotations
 
-import functools
 import os
-import http.server
-import shutil
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import jupytext
@@ -19,12 +15,14 @@ import nbval.plugin
 import pytest
 from nbval.plugin import IPyNbFile
 
+from core.printing import FLAGS, chromium
+from core.serve import serving
+
 ROOT = Path(__file__).resolve().parent.parent
 HTML = ROOT / "_build" / "html"
 # Lesson kernels started by nbval import the project's packages, installed or not.
 os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = FLAGS      # the flags the PDFs are printed with
 
 
 # -- lesson notebooks under nbval ---------------------------------------------------------
@@ -75,26 +73,20 @@ def built(book_build):
 
 @pytest.fixture(scope="session")
 def server(built):
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    handler = functools.partial(Quiet, directory=str(built))
-    srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=srv.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{srv.server_address[1]}"
-    srv.shutdown()
+    """The built book served the way `decodia serve` serves it."""
+    with serving(built) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
 def browser():
-    chromium = shutil.which("chromium")
-    if not chromium:
+    found = chromium()
+    if not found:
         pytest.fail("Debian's chromium is required for the browser tests: apt-get install chromium")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        b = p.chromium.launch(executable_path=found, args=CHROMIUM_ARGS)
         yield b
         b.close()
 

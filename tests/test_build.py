@@ -80,11 +80,11 @@ def test_a4_is_an_option(built, tmp_path):
         pytest.skip("PDFs are made where Chromium is present")
     from pypdf import PdfReader
 
-    from book.pdf import Printer
+    from core.printing import Printer
 
     target = tmp_path / "bias.pdf"
     script = "\n".join([
-        "import sys", "from pathlib import Path", "from book.editions import Edition", "from book.pdf import Printer",
+        "import sys", "from pathlib import Path", "from book.editions import Edition", "from core.printing import Printer",
         "e = Edition('fr', 'simple')", "with Printer('a4') as p:",
         "    p.print(e.out / 'bias.html', Path(sys.argv[1]), 'Biais', e.title, e.lang)"])
     proc = subprocess.run([sys.executable, "-c", script, str(target)], cwd=ROOT, capture_output=True, text=True)
