@@ -69,7 +69,8 @@ def _grade(args) -> int:
     return grade_command(args)
 
 
-def main(argv: list[str] | None = None) -> int:
+def parser() -> argparse.ArgumentParser:
+    """The `decodia` command line: one subcommand per task, every option with its help."""
     parser = argparse.ArgumentParser(prog="decodia", description="Décoder l'IA / Decoding AI: build, serve and check the course.")
     sub = parser.add_subparsers(dest="command", required=True)
     b = sub.add_parser("build", help="build every edition (or the ones named), the landing page and the PDFs")
@@ -85,25 +86,50 @@ def main(argv: list[str] | None = None) -> int:
     c = sub.add_parser("check", help="validate the course content and the quiz banks")
     c.add_argument("--module", metavar="SLUG", help="check this module only, and say how long it took")
     c.set_defaults(func=_check)
-    q = sub.add_parser("quiz", help="write an assignment pack: seeded variants in LMS, web, paper and key formats")
-    q.add_argument("--module", required=True)
-    q.add_argument("--lang", choices=LANGS, required=True)
-    q.add_argument("--level", choices=LEVELS, required=True)
-    q.add_argument("--variants", type=int, default=1)
-    q.add_argument("--seed", type=int, default=1)
-    q.add_argument("--n", type=int, default=None, help="questions per quiz (default: one per objective, plus 3)")
+    q = sub.add_parser("quiz", help="write an assignment pack: seeded variants in LMS, web, paper and key formats",
+                       description="Write an assignment pack: K seeded variants (series) of a module's quiz, in the "
+                                   "formats asked for, with a README for the teacher in the pack's language. The "
+                                   "same arguments always give the same bytes.")
+    q.add_argument("--module", required=True, metavar="SLUG",
+                   help="the course module (its folder under modules/; an unknown name lists them)")
+    q.add_argument("--lang", choices=LANGS, required=True, help="language of the questions")
+    q.add_argument("--level", choices=LEVELS, required=True, help="literacy level of the questions")
+    q.add_argument("--variants", type=int, default=1, metavar="K", help="how many series to write (default 1)")
+    q.add_argument("--seed", type=int, default=1,
+                   help="seed of the first series; the others take the next seeds (default 1)")
+    q.add_argument("--n", type=int, default=None, help="questions per series (default: one per objective, plus 3)")
     q.add_argument("--format", default="json,worksheet",
-                   help="comma-separated: json, worksheet, moodle, gift, qti, html, pdf")
-    q.add_argument("--paper", choices=("letter", "a4"), default="letter", help="paper of the pdf format")
-    q.add_argument("--out", required=True)
+                   help="comma-separated, among: json (answer keys, for decodia grade), worksheet (plain text), "
+                        "moodle (Moodle XML), gift, qti (QTI 2.1 zip), html (one self-grading page), pdf "
+                        "(worksheets and answer key, needs Chromium); default: json,worksheet")
+    q.add_argument("--moodle", choices=("4.4", "4.0"), default="4.4",
+                   help="oldest Moodle the XML must import into: 4.4 (default; ordering questions as Moodle's "
+                        "ordering type, core since 4.4) or 4.0 (for Moodle 4.0-4.3: ordering written as matching, "
+                        "item -> position)")
+    q.add_argument("--paper", choices=("letter", "a4"), default="letter", help="paper of the pdf format (default letter)")
+    q.add_argument("--out", required=True, metavar="DIR", help="folder to write the pack into (created if needed)")
     q.set_defaults(func=_quiz)
-    g = sub.add_parser("grade", help="grade responses: gradebook, rejects and item analysis")
-    g.add_argument("--key", required=True, help="a quiz key written by `decodia quiz --format json`")
-    g.add_argument("--responses", required=True, nargs="+", help="LMS CSV exports or the page's result files")
-    g.add_argument("--roster", help="optional: one student name or id per line")
-    g.add_argument("--out", required=True)
+    g = sub.add_parser("grade", help="grade responses: gradebook, rejects and item analysis",
+                       description="Grade responses against the answer keys: writes gradebook.csv, rejects.csv "
+                                   "(every row or response not graded, with its file, line and reason) and "
+                                   "item-analysis.html.")
+    g.add_argument("--key", required=True, nargs="+", metavar="KEY",
+                   help="answer keys written by `decodia quiz --format json`: the pack's key "
+                        "(<module>-<lang>-<level>-keys.json, every series), one series' key, several keys, or a "
+                        "pack folder; each response is graded against the series or question its student had")
+    g.add_argument("--responses", required=True, nargs="+", metavar="FILE",
+                   help="the page's result files (JSON or CSV) or LMS CSV exports: Moodle's Responses report "
+                        "('Question N' and 'Response N' columns), or a student column then 'Response 1'... or "
+                        "item-id columns (with one series' key)")
+    g.add_argument("--roster", metavar="FILE",
+                   help="optional: one student name or id per line; unknown and missing students are reported")
+    g.add_argument("--out", required=True, metavar="DIR", help="folder for the gradebook, rejects and report")
     g.set_defaults(func=_grade)
-    args = parser.parse_args(argv)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
     return args.func(args)
 
 

@@ -6,9 +6,21 @@ from pathlib import Path
 
 from .bank import module_bank
 from .errors import BankError, BankErrors
-from .grader import InputError, Intake, grade_all, load_key, read_responses, write_gradebook, write_rejects
+from .grader import InputError, Intake, grade_all, load_keys, read_responses, write_gradebook, write_rejects
 from .pack import FORMATS, write_pack
 from .report import write_report
+
+
+def known_modules() -> list[str]:
+    """The course's modules (the course registry; the folders with a quiz bank if a module.yaml is broken)."""
+    try:
+        from core.course import modules
+
+        return [m.slug for m in modules()]
+    except (ImportError, ValueError):  # a broken module.yaml (ModuleErrors) must not hide the list
+        from .pack import ROOT
+
+        return sorted(p.parent.name for p in (ROOT / "modules").glob("*/quiz.yaml"))
 
 
 def quiz_command(args) -> int:
@@ -20,19 +32,26 @@ def quiz_command(args) -> int:
     if args.variants < 1:
         print("decodia quiz: --variants must be at least 1", file=sys.stderr)
         return 2
+    known = known_modules()
+    if args.module not in known:
+        print(f"decodia quiz: no module {args.module!r}; the modules are: {', '.join(known) or 'none'}",
+              file=sys.stderr)
+        return 2
     try:
         bank = module_bank(args.module)
     except (BankError, BankErrors) as err:
         print(err, file=sys.stderr)
         return 1
     out = Path(args.out)
+    moodle = getattr(args, "moodle", "4.4")
     try:
         files = write_pack(bank, args.lang, args.level, args.variants, args.seed, formats, out, args.n,
-                           getattr(args, "paper", "letter"))
+                           getattr(args, "paper", "letter"), moodle)
     except RuntimeError as err:
         print(f"decodia quiz: {err}", file=sys.stderr)
         return 1
-    print(f"{args.variants} variant(s) of {bank.module} ({args.lang}, {args.level}): {len(files)} file(s) in {out}/")
+    print(f"{args.variants} variant(s) of {bank.module} ({args.lang}, {args.level}): {len(files)} file(s) in {out}/"
+          + (f" (Moodle XML for Moodle {moodle} and later)" if "moodle" in formats else ""))
     for f in files:
         print(f"  {f.name}")
     return 0
@@ -40,23 +59,25 @@ def quiz_command(args) -> int:
 
 def grade_command(args) -> int:
     try:
-        quiz = load_key(Path(args.key))
+        keys = load_keys(args.key if isinstance(args.key, list) else [args.key])
         roster = None
         if args.roster:
             lines = Path(args.roster).read_text(encoding="utf-8").splitlines()
             roster = {ln.strip() for ln in lines if ln.strip() and not ln.startswith("#")}
         intake = Intake()
         for f in args.responses:
-            read_responses(Path(f), quiz, intake)
+            read_responses(Path(f), keys, intake)
     except (InputError, OSError) as err:
         print(f"decodia grade: {err}", file=sys.stderr)
         return 1
-    rows = grade_all(quiz, intake, roster)
+    rows = grade_all(keys, intake, roster)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    book = write_gradebook(quiz, rows, out)
+    book = write_gradebook(keys, rows, out)
     rejects = write_rejects(intake, out)
-    report = write_report(quiz, rows, intake, out)
+    report = write_report(keys, rows, intake, out)
+    if not keys.single:
+        print(f"keys: {keys.id}")
     print(f"{len(rows)} graded -> {book}")
     print(f"{len(intake.rejects)} rejected -> {rejects}")
     for r in intake.rejects:

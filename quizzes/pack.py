@@ -1,12 +1,14 @@
 """An assignment pack: K seeded variants of a module's quiz, in every format a teacher needs.
 
     decodia quiz --module bias --lang fr --level standard --variants 30 --seed 1 \\
-                 --format moodle,gift,qti,html,pdf --out pack/
+                 --format moodle,gift,qti,html,pdf [--moodle 4.4|4.0] --out pack/
 
 Each format has one writer, all fed by the same engine (`assemble`):
-- json: one answer key per variant, for `decodia grade --key`;
+- json: one answer key per variant, and the pack's key (`<module>-<lang>-<level>-keys.json`: every variant),
+  for `decodia grade --key`;
 - worksheet: the plain-text worksheet and key of each variant;
-- moodle, gift, qti: LMS imports (`quizzes/export/`);
+- moodle, gift, qti: LMS imports (`quizzes/export/`); `moodle` is the oldest Moodle the XML must import into
+  ("4.4", or "4.0": ordering items written as matching);
 - html: one self-contained page with the quiz, graded in the browser like the book's self-check;
 - pdf: printable worksheets and a separate answer key (Chromium, like the book's PDFs).
 Every pack has a README in its language. The same arguments give the same bytes.
@@ -14,6 +16,8 @@ Every pack has a README in its language. The same arguments give the same bytes.
 from __future__ import annotations
 
 from pathlib import Path
+
+import json
 
 import yaml
 
@@ -33,6 +37,14 @@ def module_title(slug: str, lang: str) -> str:
 
 def variants(bank: Bank, lang: str, level: str, count: int, seed: int, n: int | None = None) -> list[Quiz]:
     return [assemble(bank, lang, level, n, seed + k) for k in range(count)]
+
+
+def pack_key(quizzes: list[Quiz]) -> str:
+    """Every variant's key in one JSON file, for `decodia grade --key` (see `quizzes.grader.load_keys`)."""
+    q0 = quizzes[0]
+    data = {"pack": f"{q0.module}-{q0.lang}-{q0.level}", "module": q0.module, "lang": q0.lang, "level": q0.level,
+            "seeds": [q.seed for q in quizzes], "quizzes": [q.to_dict() for q in quizzes]}
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
 
 
 def html_page(quizzes: list[Quiz], title: str) -> str:
@@ -57,10 +69,14 @@ def html_page(quizzes: list[Quiz], title: str) -> str:
 
 
 def write_pack(bank: Bank, lang: str, level: str, count: int, seed: int, formats: list[str], out: Path,
-               n: int | None = None, paper: str = "letter") -> list[Path]:
+               n: int | None = None, paper: str = "letter", moodle: str = "4.4") -> list[Path]:
+    from .export.moodle import VERSIONS
+
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:
         raise ValueError(f"unknown format(s) {', '.join(unknown)}; available: {', '.join(FORMATS)}")
+    if moodle not in VERSIONS:
+        raise ValueError(f"unknown Moodle version {moodle!r}; expected one of {', '.join(VERSIONS)}")
     quizzes = variants(bank, lang, level, count, seed, n)
     title = module_title(bank.module, lang)
     base = f"{bank.module}-{lang}-{level}"
@@ -78,6 +94,7 @@ def write_pack(bank: Bank, lang: str, level: str, count: int, seed: int, formats
     if "json" in formats:
         for quiz in quizzes:
             put("json", f"{quiz.id}.json", quiz.to_json())
+        put("json", f"{base}-keys.json", pack_key(quizzes))
     if "worksheet" in formats:
         from .worksheet import answer_key_text, worksheet_text
         for quiz in quizzes:
@@ -85,7 +102,7 @@ def write_pack(bank: Bank, lang: str, level: str, count: int, seed: int, formats
             put("worksheet", f"{quiz.id}-key.txt", answer_key_text(quiz))
     if "moodle" in formats:
         from .export.moodle import moodle_xml
-        put("moodle", f"{base}-moodle.xml", moodle_xml(quizzes))
+        put("moodle", f"{base}-moodle.xml", moodle_xml(quizzes, moodle))
     if "gift" in formats:
         from .export.gift import gift
         put("gift", f"{base}.gift.txt", gift(quizzes))
@@ -96,7 +113,8 @@ def write_pack(bank: Bank, lang: str, level: str, count: int, seed: int, formats
         put("html", f"{base}.html", html_page(quizzes, title))
     if "pdf" in formats:
         written["pdf"] = print_pdfs(quizzes, title, out, base, paper)
-    put("readme", "LISEZMOI.txt" if lang == "fr" else "README.txt", pack_readme(quizzes, title, dict(written)))
+    put("readme", "LISEZMOI.txt" if lang == "fr" else "README.txt",
+        pack_readme(quizzes, title, dict(written), moodle=moodle, n=n, paper=paper))
     return [out / name for names in written.values() for name in names]
 
 

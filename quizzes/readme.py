@@ -1,4 +1,11 @@
-"""The teacher's README of an assignment pack, in the pack's language."""
+"""The teacher's README of an assignment pack, in the pack's language.
+
+It lists the pack's files and says how to use each format. Its advice is computed from the pack itself: the
+Moodle section prints, for each objective, how many questions its category holds, how many a series asks and
+how many random questions to draw from it for a quiz like a series (`quizzes.export.moodle.random_slots`); the
+Moodle version note counts the questions whose type Moodle has in core only since 4.4; the grading section
+names the pack's key file, or says how to write it when the pack has none.
+"""
 from __future__ import annotations
 
 from .assemble import Quiz
@@ -9,118 +16,266 @@ TEXT = {
         "what": "Module : {module} · langue : français · niveau : {level} · {k} série(s) de {n} questions (graines {first} à {last}).",
         "files": "Contenu de la trousse",
         "fmt": {
-            "json": "Corrigés des séries (JSON), à donner à `decodia grade --key`.",
+            "json": "Corrigés : un par série, et celui de toute la trousse ({keys}), à donner à `decodia grade --key`.",
             "worksheet": "Fiches et corrigés en texte simple, une paire par série.",
-            "moodle": "Banque de questions Moodle XML.",
+            "moodle": "Banque de questions Moodle XML (pour Moodle {moodle} et plus).",
             "gift": "Les mêmes questions au format GIFT (Moodle et d'autres plateformes).",
             "qti": "Paquet QTI 2.1 (.zip) pour Canvas, Brightspace et les autres plateformes qui lisent QTI.",
             "html": "Le questionnaire en une seule page Web, corrigé dans le navigateur.",
             "pdf": "Fiches d'exercices à imprimer et corrigé séparé (PDF).",
         },
-        "sections": [
-            ("Importer dans Moodle (fichier -moodle.xml)",
-             "1. Dans le cours : Banque de questions > Importer.\n"
-             "2. Format : « Format Moodle XML ». Déposez le fichier, puis « Importer ».\n"
-             "3. Les questions arrivent dans une catégorie par objectif du module : "
-             "Décodia / {module} / {lang}-{level} / <objectif>. Chaque catégorie contient les {k} variantes des "
-             "questions de cet objectif.\n"
-             "4. Dans un test : Ajouter > « une question aléatoire », une fois par catégorie. Chaque élève reçoit "
-             "alors une variante tirée au hasard, et tous les objectifs sont couverts.\n"
-             "Le crédit partiel, la rétroaction de chaque choix, la tolérance des réponses numériques et les "
-             "réponses courtes acceptées sont compris."),
-            ("Importer le fichier GIFT (.gift.txt)",
-             "Banque de questions > Importer > « Format GIFT ». Les catégories sont créées de la même façon. "
-             "GIFT ne sait pas tout dire : lisez les commentaires (lignes qui commencent par //) au début du fichier."),
-            ("Importer dans Canvas ou Brightspace (fichier -qti21.zip)",
-             "Canvas : Paramètres du cours > Importer le contenu d'un cours > type « Fichier QTI .zip ».\n"
-             "Brightspace : Administration du cours > Importer/Exporter/Copier des composants > Importer des "
-             "composants > téléversez le .zip.\n"
-             "Le paquet contient une question par variante et un test avec une section par objectif. Chaque "
-             "plateforme lit QTI à sa façon : prévisualisez les questions après l'importation."),
-            ("La page Web (.html)",
-             "Un seul fichier, qui ne charge rien d'ailleurs : déposez-le dans votre plateforme ou envoyez-le. "
-             "L'élève répond, vérifie, puis peut télécharger ses résultats (JSON ou CSV). Les corrigés sont dans "
-             "la page, brouillés : c'est un outil d'autoévaluation, pas un examen surveillé."),
-            ("Sur papier (PDF)",
-             "Les fiches n'ont aucune réponse. Chaque fiche porte son code de série (ex. {example}) : gardez-le "
-             "pour corriger avec la bonne page du corrigé, qui donne la réponse, la rétroaction et l'objectif "
-             "de chaque question."),
-            ("Corriger les réponses reçues",
-             "Exportez les réponses de votre plateforme en CSV (une colonne pour l'élève, puis « Réponse 1 », "
-             "« Réponse 2 »… ou une colonne par identifiant de question), ou rassemblez les fichiers de résultats "
-             "de la page Web, puis :\n\n"
-             "    decodia grade --key {example}.json --responses reponses.csv --out resultats/ [--roster liste.txt]\n\n"
-             "Vous obtenez gradebook.csv (les notes), rejects.csv (chaque ligne non corrigée, avec la raison) et "
-             "item-analysis.html (l'analyse des questions : difficulté, discrimination, choix des distracteurs, "
-             "fidélité)."),
-        ],
+        "moodle": ("Importer dans Moodle (fichier -moodle.xml)",
+                   "1. Dans le cours : Banque de questions > Importer.\n"
+                   "2. Format : « Format Moodle XML ». Déposez le fichier, puis « Importer ».\n"
+                   "3. Les questions arrivent dans une catégorie par objectif du module : "
+                   "Décodia / {module} / {lang}-{level} / <objectif>. Chaque catégorie contient, une seule fois "
+                   "chacune, les questions de cet objectif tirées dans les {k} série(s) de la trousse.\n"
+                   "Le crédit partiel, la rétroaction de chaque choix, la tolérance des réponses numériques et les "
+                   "réponses courtes acceptées sont compris.\n\n"
+                   "Version de Moodle : les questions de mise en ordre (type « Ordonnancement ») font partie de "
+                   "Moodle seulement depuis la version 4.4. Pour Moodle 4.0 à 4.3, faites la trousse avec "
+                   "--moodle 4.0 : elles y sont écrites en questions d'appariement (type « Appariement » : chaque "
+                   "élément avec sa position), notées de la même façon."),
+        "ordering": {"4.4": " Ce fichier contient {m} question(s) de mise en ordre : sans --moodle 4.0, Moodle 4.0 à "
+                            "4.3 refuse tout le fichier, car un seul type de question inconnu suffit.",
+                     "none": " Ce fichier n'en contient aucune : il s'importe aussi dans Moodle 4.0 à 4.3.",
+                     "4.0": " Cette trousse a été faite avec --moodle 4.0 : ses {m} question(s) de mise en ordre "
+                            "sont des questions d'appariement, et le fichier s'importe dans Moodle 4.0 et plus."},
+        "quiz": ("Un test Moodle comme une série Décodia",
+                 "Une série Décodia a toujours {n} questions : au moins une par objectif, les autres tirées "
+                 "parmi tout le module. Le nombre de questions d'un objectif change donc d'une série à l'autre. "
+                 "Pour un test comme une série : dans le test, Ajouter > « une question aléatoire », choisissez "
+                 "la catégorie d'un objectif, puis, à « Nombre de questions aléatoires », le nombre de la "
+                 "dernière colonne. Faites-le pour chaque objectif. Chaque question aléatoire tire une des "
+                 "questions de sa catégorie, et Moodle ne donne jamais deux fois la même question dans une "
+                 "tentative. La dernière colonne donne la part moyenne de l'objectif dans les {k} série(s), "
+                 "arrondie pour faire {n} questions en tout."),
+        "table": ("Objectif", "Questions dans la catégorie", "Questions dans une série", "Questions aléatoires à ajouter"),
+        "range": "{lo} à {hi}",
+        "total": "Total",
+        "same": "Pour {objectives}, la catégorie n'a pas plus de questions que le test en tire : tous les élèves "
+                "y reçoivent les mêmes questions. Faites la trousse avec plus de séries (--variants) pour varier.",
+        "twins": "Deux questions aléatoires d'une même catégorie peuvent être deux variantes d'une même question "
+                 "générée (même consigne, autres données) ; une série Décodia ne pose jamais deux fois la même "
+                 "question.",
+        "gift": ("Importer le fichier GIFT (.gift.txt)",
+                 "Banque de questions > Importer > « Format GIFT ». Les catégories sont créées de la même façon, "
+                 "et le tableau « Un test Moodle comme une série Décodia » vaut aussi. Les questions de mise en "
+                 "ordre y sont écrites en questions d'appariement (chaque élément avec sa position) pour toutes "
+                 "les versions de Moodle : Moodle 4.4 lit aussi une forme GIFT de mise en ordre, mais il y "
+                 "laisse les caractères : # = {{ }} ~ sous une forme codée, et les versions plus anciennes la "
+                 "prennent pour une question à réponse courte. GIFT ne sait pas tout dire : lisez les "
+                 "commentaires (lignes qui commencent par //) au début du fichier et au-dessus des questions."),
+        "qti": ("Importer dans Canvas ou Brightspace (fichier -qti21.zip)",
+                "Canvas : Paramètres du cours > Importer le contenu d'un cours > type « Fichier QTI .zip ».\n"
+                "Brightspace : Administration du cours > Importer/Exporter/Copier des composants > Importer des "
+                "composants > téléversez le .zip.\n"
+                "Le paquet contient une question par variante et un test avec une section par objectif. Chaque "
+                "plateforme lit QTI à sa façon : prévisualisez les questions après l'importation."),
+        "html": ("La page Web (.html)",
+                 "Un seul fichier, qui ne charge rien d'ailleurs : déposez-le dans votre plateforme ou envoyez-le. "
+                 "L'élève répond, vérifie, puis peut télécharger ses résultats (JSON ou CSV). Les corrigés sont dans "
+                 "la page, brouillés : c'est un outil d'autoévaluation, pas un examen surveillé."),
+        "pdf": ("Sur papier (PDF)",
+                "Les fiches n'ont aucune réponse. Chaque fiche porte son code de série (ex. {example}) : gardez-le "
+                "pour corriger avec la bonne page du corrigé, qui donne la réponse, la rétroaction et l'objectif "
+                "de chaque question."),
+        "grade": ("Corriger les réponses reçues",
+                  "Rassemblez les réponses, puis :\n\n"
+                  "    decodia grade --key {keys} --responses reponses.csv --out resultats/ [--roster liste.txt]\n\n"
+                  "{keys} contient les corrigés de toutes les séries : chaque réponse est corrigée avec la "
+                  "question que l'élève a vraiment reçue. --key accepte aussi le corrigé d'une série "
+                  "({example}.json), plusieurs corrigés, ou le dossier de la trousse.\n"
+                  "- Moodle : dans le test, Résultats > Réponses ; cochez « Texte de la question » et « Réponse », "
+                  "puis téléchargez le tableau en CSV. Chaque question est reconnue par son nom "
+                  "(« <série> · <question> ») ou par son texte, quelle que soit la série d'où elle vient.\n"
+                  "- Autres plateformes : un CSV avec une colonne pour l'élève, puis « Réponse 1 », « Réponse 2 »… "
+                  "ou une colonne par identifiant de question, avec le corrigé de la série donnée "
+                  "(--key {example}.json).\n"
+                  "- La page Web : les fichiers de résultats des élèves (ils portent leur code de série).\n"
+                  "Une réponse qui ne correspond à aucune question de la trousse n'est pas notée : elle va dans "
+                  "rejects.csv, avec sa ligne et la raison. Vous obtenez gradebook.csv (les notes), rejects.csv "
+                  "et item-analysis.html (l'analyse des questions : difficulté, discrimination, choix des "
+                  "distracteurs, fidélité)."),
+        "cut": "\n\nMoodle 4.4 coupe les éléments des questions de mise en ordre à 10 caractères dans le rapport "
+               "« Réponses » : quand deux éléments commencent de la même façon, on ne peut pas savoir lequel l'élève "
+               "a placé, et la question va dans rejects.csv (le reste de la tentative est noté). Avec --moodle 4.0, "
+               "les réponses d'appariement sont écrites au long.",
+        "nokeys": "Cette trousse n'a pas de corrigés (format json). Pour les écrire, refaites la trousse avec les "
+                  "mêmes arguments et json en plus dans --format, depuis son dossier : les mêmes arguments donnent "
+                  "exactement les mêmes séries et les mêmes fichiers.\n\n"
+                  "    {command}\n\n",
     },
     "en": {
         "head": "Décodia assignment pack — {title}",
         "what": "Module: {module} · language: English · level: {level} · {k} set(s) of {n} questions (seeds {first} to {last}).",
         "files": "What is in the pack",
         "fmt": {
-            "json": "Answer keys of the sets (JSON), for `decodia grade --key`.",
+            "json": "Answer keys: one per set, and the whole pack's ({keys}), for `decodia grade --key`.",
             "worksheet": "Plain-text worksheets and keys, one pair per set.",
-            "moodle": "Moodle XML question bank.",
+            "moodle": "Moodle XML question bank (for Moodle {moodle} and later).",
             "gift": "The same questions in GIFT format (Moodle and other platforms).",
             "qti": "QTI 2.1 package (.zip) for Canvas, Brightspace and other platforms that read QTI.",
             "html": "The quiz as a single web page, graded in the browser.",
             "pdf": "Printable worksheets and a separate answer key (PDF).",
         },
-        "sections": [
-            ("Import into Moodle (-moodle.xml file)",
-             "1. In the course: Question bank > Import.\n"
-             "2. File format: \"Moodle XML format\". Drop the file, then \"Import\".\n"
-             "3. Questions land in one category per objective of the module: "
-             "Décodia / {module} / {lang}-{level} / <objective>. Each category holds the {k} variants of that "
-             "objective's questions.\n"
-             "4. In a quiz: Add > \"a random question\", once per category. Each student then gets a randomly drawn "
-             "variant, and every objective is covered.\n"
-             "Partial credit, per-choice feedback, numeric tolerance and accepted short answers are included."),
-            ("Import the GIFT file (.gift.txt)",
-             "Question bank > Import > \"GIFT format\". Categories are created the same way. GIFT cannot express "
-             "everything: read the comments (lines starting with //) at the top of the file."),
-            ("Import into Canvas or Brightspace (-qti21.zip file)",
-             "Canvas: Course Settings > Import Course Content > content type \"QTI .zip file\".\n"
-             "Brightspace: Course Admin > Import/Export/Copy Components > Import Components > upload the .zip.\n"
-             "The package holds one question per variant and a test with one section per objective. Each platform "
-             "reads QTI its own way: preview the questions after importing."),
-            ("The web page (.html)",
-             "One file that loads nothing from elsewhere: upload it to your platform or send it. Students answer, "
-             "check, then can download their results (JSON or CSV). The keys are in the page, scrambled: it is a "
-             "self-check tool, not a proctored exam."),
-            ("On paper (PDF)",
-             "Worksheets carry no answers. Each one has its set code (e.g. {example}): keep it to mark with the "
-             "right page of the answer key, which gives each question's answer, feedback and objective."),
-            ("Grading returned responses",
-             "Export the responses from your platform as CSV (a student column, then \"Response 1\", "
-             "\"Response 2\"… or one column per item id), or collect the web page's result files, then:\n\n"
-             "    decodia grade --key {example}.json --responses responses.csv --out results/ [--roster roster.txt]\n\n"
-             "You get gradebook.csv (the marks), rejects.csv (every row not graded, with the reason) and "
-             "item-analysis.html (item analysis: difficulty, discrimination, distractor counts, reliability)."),
-        ],
+        "moodle": ("Import into Moodle (-moodle.xml file)",
+                   "1. In the course: Question bank > Import.\n"
+                   "2. File format: \"Moodle XML format\". Drop the file, then \"Import\".\n"
+                   "3. Questions land in one category per objective of the module: "
+                   "Décodia / {module} / {lang}-{level} / <objective>. Each category holds, once each, the "
+                   "questions of that objective drawn in the pack's {k} set(s).\n"
+                   "Partial credit, per-choice feedback, numeric tolerance and accepted short answers are included."
+                   "\n\n"
+                   "Moodle version: ordering questions (the \"Ordering\" type) are part of Moodle only since "
+                   "version 4.4. For Moodle 4.0 to 4.3, build the pack with --moodle 4.0: they are then written "
+                   "as matching questions (the \"Matching\" type: each item with its position), graded the same "
+                   "way."),
+        "ordering": {"4.4": " This file holds {m} ordering question(s): without --moodle 4.0, Moodle 4.0 to 4.3 "
+                            "refuses the whole file, because one unknown question type is enough.",
+                     "none": " This file holds none: it imports into Moodle 4.0 to 4.3 too.",
+                     "4.0": " This pack was built with --moodle 4.0: its {m} ordering question(s) are matching "
+                            "questions, and the file imports into Moodle 4.0 and later."},
+        "quiz": ("A Moodle quiz like a Décodia set",
+                 "A Décodia set always has {n} questions: at least one per objective, the others drawn from the "
+                 "whole module, so the number of questions of an objective changes from one set to another. "
+                 "For a quiz like a set: in the quiz, Add > \"a random question\", pick the category of an "
+                 "objective, then set \"Number of random questions\" to the number in the last column. Do it for "
+                 "each objective. Each random question draws one of the questions of its category, and Moodle "
+                 "never gives the same question twice in one attempt. The last column is the objective's mean "
+                 "share of the {k} set(s), rounded to make {n} questions in all."),
+        "table": ("Objective", "Questions in the category", "Questions in a set", "Random questions to add"),
+        "range": "{lo} to {hi}",
+        "total": "Total",
+        "same": "For {objectives}, the category holds no more questions than the quiz draws: every student gets "
+                "the same questions there. Build the pack with more sets (--variants) for variety.",
+        "twins": "Two random questions from one category can be two variants of the same generated question (same "
+                 "task, other data); a Décodia set never asks the same question twice.",
+        "gift": ("Import the GIFT file (.gift.txt)",
+                 "Question bank > Import > \"GIFT format\". Categories are created the same way, and the table in "
+                 "\"A Moodle quiz like a Décodia set\" applies too. Ordering questions are written there as "
+                 "matching questions (each item with its position) for every Moodle version: Moodle 4.4 also "
+                 "reads a GIFT ordering form, but leaves the characters : # = {{ }} ~ in a coded form in it, and "
+                 "older versions take it for a short-answer question. GIFT cannot express everything: read the "
+                 "comments (lines starting with //) at the top of the file and above the questions."),
+        "qti": ("Import into Canvas or Brightspace (-qti21.zip file)",
+                "Canvas: Course Settings > Import Course Content > content type \"QTI .zip file\".\n"
+                "Brightspace: Course Admin > Import/Export/Copy Components > Import Components > upload the .zip.\n"
+                "The package holds one question per variant and a test with one section per objective. Each platform "
+                "reads QTI its own way: preview the questions after importing."),
+        "html": ("The web page (.html)",
+                 "One file that loads nothing from elsewhere: upload it to your platform or send it. Students answer, "
+                 "check, then can download their results (JSON or CSV). The keys are in the page, scrambled: it is a "
+                 "self-check tool, not a proctored exam."),
+        "pdf": ("On paper (PDF)",
+                "Worksheets carry no answers. Each one has its set code (e.g. {example}): keep it to mark with the "
+                "right page of the answer key, which gives each question's answer, feedback and objective."),
+        "grade": ("Grading returned responses",
+                  "Collect the responses, then:\n\n"
+                  "    decodia grade --key {keys} --responses responses.csv --out results/ [--roster roster.txt]\n\n"
+                  "{keys} holds the keys of every set: each response is graded against the question the student "
+                  "actually saw. --key also takes one set's key ({example}.json), several keys, or the pack's "
+                  "folder.\n"
+                  "- Moodle: in the quiz, Results > Responses; tick \"Question text\" and \"Response\", then "
+                  "download the table as CSV. Each question is recognised by its name (\"<set> · <question>\") or "
+                  "by its text, whichever set it comes from.\n"
+                  "- Other platforms: a CSV with a student column, then \"Response 1\", \"Response 2\"… or one "
+                  "column per item id, with the key of the set given (--key {example}.json).\n"
+                  "- The web page: the students' result files (they carry their set code).\n"
+                  "A response that matches no question of the pack is not graded: it goes to rejects.csv, with its "
+                  "line and the reason. You get gradebook.csv (the marks), rejects.csv and item-analysis.html (item "
+                  "analysis: difficulty, discrimination, distractor counts, reliability)."),
+        "cut": "\n\nMoodle 4.4 cuts the items of ordering questions to 10 characters in the Responses report: when "
+               "two items start the same way, which one the student placed cannot be known, and the question goes "
+               "to rejects.csv (the rest of the attempt is graded). With --moodle 4.0, the matching responses are "
+               "written in full.",
+        "nokeys": "This pack has no answer keys (json format). To write them, build the pack again with the same "
+                  "arguments and json added to --format, from its folder: the same arguments give exactly the same "
+                  "sets and the same files.\n\n"
+                  "    {command}\n\n",
     },
 }
 LEVELS = {"fr": {"simple": "lecture facile", "standard": "standard", "advanced": "approfondi"},
           "en": {"simple": "easy reading", "standard": "standard", "advanced": "in depth"}}
-USED_BY = {"moodle": 0, "gift": 1, "qti": 2, "html": 3, "pdf": 4}
+ORDER = ("moodle", "quiz", "gift", "qti", "html", "pdf")   # the sections, in this order, for the formats present
 
 
-def pack_readme(quizzes: list[Quiz], title: str, files: dict[str, list[str]]) -> str:
+def _table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> list[str]:
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
+    line = lambda r: "    " + "   ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip()  # noqa: E731
+    return [line(header), "    " + "   ".join("-" * w for w in widths), *map(line, rows)]
+
+
+def _quiz_section(quizzes: list[Quiz], t: dict, fill: dict) -> list[str]:
+    from .export import by_category
+    from .export.moodle import random_slots
+
+    slots = random_slots(quizzes)
+    rows = [(s.objective, str(s.in_category),
+             str(s.fewest) if s.fewest == s.most else t["range"].format(lo=s.fewest, hi=s.most), str(s.draw))
+            for s in slots]
+    rows.append((t["total"], str(sum(s.in_category for s in slots)), str(fill["n"]), str(sum(s.draw for s in slots))))
+    name, body = t["quiz"]
+    lines = ["", name, "-" * len(name), body.format(**fill), "", *_table(t["table"], rows)]
+    same = [s.objective for s in slots if s.in_category <= s.draw]
+    if same:
+        lines += ["", t["same"].format(objectives=", ".join(same))]
+    if any(len({q.id for _, q in items}) < len(items) for _, items in by_category(quizzes)):
+        lines += ["", t["twins"]]
+    return lines
+
+
+def pack_readme(quizzes: list[Quiz], title: str, files: dict[str, list[str]], moodle: str = "4.4",
+                n: int | None = None, paper: str = "letter") -> str:
+    """The README text. `files` maps each format written to its file names; `moodle` is the version the Moodle
+    XML was written for; `n` and `paper` are the pack's (for the command that writes missing keys)."""
     q0 = quizzes[0]
     t = TEXT[q0.lang]
+    base = f"{q0.module}-{q0.lang}-{q0.level}"
     fill = dict(title=title, module=q0.module, lang=q0.lang, level=q0.level, k=len(quizzes), n=len(q0.questions),
-                first=q0.seed, last=quizzes[-1].seed, example=q0.id)
+                first=q0.seed, last=quizzes[-1].seed, example=q0.id, keys=f"{base}-keys.json")
+    newer = {(quiz.id, q.id) for quiz in quizzes for q in quiz.questions if _version(q.kind.moodle_since) > (4, 0)}
+    fill["moodle"] = moodle if newer else "4.0"   # the oldest Moodle the XML file imports into
     head = t["head"].format(**fill)
     lines = [head, "=" * len(head), "", t["what"].format(**{**fill, "level": LEVELS[q0.lang][q0.level]}), "",
              t["files"], "-" * len(t["files"])]
     for fmt, names in files.items():
         shown = names if len(names) <= 3 else names[:2] + ["…", names[-1]]
-        lines.append(f"- {t['fmt'][fmt]}")
-        lines += [f"    {n}" for n in shown]
-    needed = sorted({USED_BY[f] for f in files if f in USED_BY} | {5})
-    for i in needed:
-        name, body = t["sections"][i]
-        lines += ["", name, "-" * len(name), body.format(**fill)]
+        lines.append(f"- {t['fmt'][fmt].format(**fill)}")
+        lines += [f"    {name}" for name in shown]
+    for section in ORDER:
+        if section == "quiz":
+            if "moodle" in files or "gift" in files:
+                lines += _quiz_section(quizzes, t, fill)
+            continue
+        if section not in files:
+            continue
+        name, body = t[section]
+        body = body.format(**fill)
+        if section == "moodle":
+            m = _distinct(quizzes, newer)
+            body += t["ordering"]["none" if moodle == "4.4" and not m else moodle].format(m=m)
+        lines += ["", name, "-" * len(name), body]
+    name, body = t["grade"]
+    if "json" not in files:
+        command = " ".join(
+            [f"decodia quiz --module {q0.module} --lang {q0.lang} --level {q0.level} --variants {len(quizzes)}",
+             f"--seed {q0.seed}"] + ([f"--n {n}"] if n is not None else [])
+            + [f"--format {','.join(['json', *files])}"] + ([f"--moodle {moodle}"] if moodle != "4.4" else [])
+            + ([f"--paper {paper}"] if "pdf" in files and paper != "letter" else []) + ["--out ."])
+        body = t["nokeys"].format(command=command) + body
+    if "moodle" in files and moodle == "4.4" and newer:
+        body += t["cut"]
+    lines += ["", name, "-" * len(name), body.format(**fill)]
     return "\n".join(lines) + "\n"
+
+
+def _version(text: str) -> tuple[int, ...]:
+    return tuple(int(x) for x in text.split("."))
+
+
+def _distinct(quizzes: list[Quiz], wanted: set[tuple[str, str]]) -> int:
+    """How many distinct questions (as the Moodle file holds them, once each) are among `wanted`."""
+    from .export import by_category
+
+    return sum((quiz.id, q.id) in wanted for _, items in by_category(quizzes) for quiz, q in items)

@@ -1,11 +1,14 @@
-"""The item-analysis report: one self-contained HTML page with its plots as inline SVG."""
+"""The item-analysis report: one self-contained HTML page with its plots as inline SVG.
+
+With the keys of several series (a Moodle quiz of random questions across a pack), students saw different
+questions: each item's statistics use the students who saw it, and reliability (which needs every student on
+every item) is given only when they all saw the same items."""
 from __future__ import annotations
 
 import io
 from html import escape
 from pathlib import Path
 
-from .assemble import Quiz
 from .stats import item_stats, reliability
 
 BLUE, ORANGE = "#0072b2", "#e69f00"  # Okabe–Ito: colour-blind safe
@@ -18,7 +21,7 @@ def _svg(fig) -> str:
     return svg[svg.index("<svg"):]
 
 
-def _plots(quiz: Quiz, totals: list[float], stats) -> tuple[str, str]:
+def _plots(quiz, totals: list[float], stats) -> tuple[str, str]:
     import matplotlib
 
     matplotlib.use("Agg")
@@ -47,23 +50,29 @@ def _fmt(x) -> str:
     return "—" if x is None else f"{x:.2f}"
 
 
-def write_report(quiz: Quiz, rows: list[dict], intake, out: Path) -> Path:
+def write_report(quiz, rows: list[dict], intake, out: Path) -> Path:
+    """`quiz`: the `Keys` graded against (or one series' `Quiz`)."""
+    from .grader import as_keys
+
+    quiz = as_keys(quiz)
+    columns = quiz.columns(rows)
     totals = [r["score"] for r in rows]
-    fractions = {q.id: [r["scores"][q.id].fraction for r in rows] for q in quiz.questions}
     stats = []
-    for q in quiz.questions:
-        picks = [r["responses"].get(q.id) for r in rows] if q.kind.distractors else []
-        stats.append(item_stats(q.id, fractions[q.id], totals, picks))
-    matrix = [[r["scores"][q.id].fraction for q in quiz.questions] for r in rows]
+    for key, q in columns:
+        seen = [r for r in rows if key in r["scores"]]
+        picks = [r["responses"].get(key) for r in seen] if q.kind.distractors else []
+        stats.append(item_stats(key, [r["scores"][key].fraction for r in seen], [r["score"] for r in seen], picks))
+    complete = all(key in r["scores"] for r in rows for key, _ in columns)
+    matrix = [[r["scores"][key].fraction for key, _ in columns] for r in rows] if complete else []
     rel_name, rel = reliability(matrix)
     hist, diff = _plots(quiz, totals, stats) if rows else ("", "")
-    choice_text = {q.id: {c.id: c.text for c in q.choices} for q in quiz.questions}
-    right = {q.id: {c.id for c in q.choices if c.correct} for q in quiz.questions}
     body = []
-    for q, s in zip(quiz.questions, stats):
-        dist = ", ".join(f"{escape(choice_text[q.id].get(k, k))}{' ✓' if k in right[q.id] else ''}: {v}"
+    for (key, q), s in zip(columns, stats):
+        choice_text = {c.id: c.text for c in q.choices}
+        right = {c.id for c in q.choices if c.correct}
+        dist = ", ".join(f"{escape(choice_text.get(k, k))}{' ✓' if k in right else ''}: {v}"
                          for k, v in s.distractors.items()) or "—"
-        body.append(f"<tr><th scope='row'>{escape(q.id)}</th><td>{escape(q.type)}</td><td>{escape(q.objective)}</td>"
+        body.append(f"<tr><th scope='row'>{escape(key)}</th><td>{escape(q.type)}</td><td>{escape(q.objective)}</td>"
                     f"<td class='num'>{s.n}</td><td class='num'>{s.difficulty:.2f}</td>"
                     f"<td class='num'>{_fmt(s.point_biserial)}</td><td class='num'>{_fmt(s.upper_lower)}</td>"
                     f"<td>{dist}</td></tr>")
@@ -77,7 +86,7 @@ table{{border-collapse:collapse}}th,td{{border-bottom:1px solid #ccc;padding:.25
 td.num{{text-align:right;font-variant-numeric:tabular-nums}}figure{{margin:1rem 0}}</style></head><body>
 <h1>Item analysis — {escape(quiz.id)}</h1>
 <p>{len(rows)} student(s) graded, {len(intake.rejects)} row(s) rejected. Mean score {mean:.2f} / {quiz.max_points:g}.
-Reliability ({rel_name}): {_fmt(rel)}.</p>
+Reliability ({rel_name}): {_fmt(rel)}{"" if complete else " (students saw different items)"}.</p>
 <figure><figcaption>Distribution of total scores</figcaption>{hist}</figure>
 <figure><figcaption>Difficulty of each item</figcaption>{diff}</figure>
 <h2>Items</h2>

@@ -646,6 +646,49 @@ def test_moodle_xml_grades_like_the_engine(module):
             assert close(moodle_points(el, q, response), grade(q, response).points / q.points), (q.id, response)
 
 
+@pytest.mark.parametrize("module", MODULES)
+def test_moodle_40_writes_ordering_as_matching_that_grades_like_the_engine(module):
+    """`moodle="4.0"`: Moodle 4.0-4.3 have no ordering type (and refuse a whole file for one unknown type), so
+    each ordering item is a matching question, item -> its position, graded per right pair as the engine does;
+    everything else is the same as for 4.4, and moodle-xml-parser reads the file."""
+    quizzes = module_quizzes(module)
+    new, old = exports(module)[0], moodle_xml(quizzes, moodle="4.0")
+    assert b'type="ordering"' not in old
+    converted = 0
+    for (cat_new, a), (cat_old, b), (quiz, q) in zip(moodle_questions(new), moodle_questions(old), variants(quizzes)):
+        assert cat_new == cat_old
+        if a.get("type") != "ordering":
+            assert ET.tostring(a) == ET.tostring(b)
+            continue
+        converted += 1
+        assert b.get("type") == "matching" and b.findtext("shuffleanswers") == "false"
+        subs = [(html_only_text(s.findtext("text")), s.findtext("answer/text")) for s in b.findall("subquestion")]
+        assert subs == [(clean(c.text), str(q.order.index(c.id) + 1)) for c in q.choices]
+        for response in responses(q)[:64]:   # Moodle grades a matching per right pair
+            position = {cid: str(i) for i, cid in enumerate(response, 1)}
+            moodle = sum(position[c.id] == right for c, (_, right) in zip(q.choices, subs)) / len(subs)
+            assert close(moodle, grade(q, response).points / q.points), (q.id, response)
+    assert converted == sum(el.get("type") == "ordering" for _, el in moodle_questions(new))
+    assert len(moodle_questions(old)) == len(moodle_questions(new))
+    read = moodle_parser.parse_bytes(old)
+    assert [q.name for q in read["multichoice"]] == [q.name for q in moodle_parser.parse_bytes(new)["multichoice"]]
+
+
+def test_some_module_has_ordering_items_for_the_moodle_40_test():
+    assert any(b'type="ordering"' in exports(m)[0] for m in MODULES)
+
+
+def test_a_matching_item_is_one_question_whatever_order_its_right_side_is_shown_in():
+    """A matching's right-hand side is shown in a seeded order, but it is one question: a category must not hold
+    it twice (a random draw would favour it, and could ask it twice in one attempt)."""
+    for module in MODULES:
+        for path, items in by_category(module_quizzes(module)):
+            keys = [content_key(q) for _, q in items]
+            assert len(keys) == len(set(keys))
+            written = [q.id for _, q in items if not q.generated]
+            assert len(written) == len(set(written)), (path, written)
+
+
 def test_every_question_of_every_quiz_is_exported_once():
     """Each quiz question is in the export (once per distinct content), in its objective's category."""
     quizzes = module_quizzes("limits")

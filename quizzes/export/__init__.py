@@ -99,9 +99,11 @@ def unique_quizzes(quizzes) -> list[Quiz]:
 
 def content_key(q: Question) -> str:
     """What a learner is asked, whatever the order its choices are shown in: two quizzes that drew the
-    same written item (or the same generated variant) give the same key."""
+    same written item (or the same generated variant) give the same key. A matching's right-hand side is a
+    set: its shown order (`rights`) is left out too, or one item would be two questions in a category."""
     d = q.to_dict()
     d.pop("variant")
+    d.pop("rights", None)
     d["choices"] = sorted(d["choices"], key=lambda c: c["id"])
     return json.dumps(d, ensure_ascii=False, sort_keys=True)
 

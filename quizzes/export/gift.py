@@ -8,9 +8,22 @@ The same questions as the Moodle XML export, where GIFT can say it:
   `{#answer:tolerance}`, short answer `{=a =b}`, matching `{=left -> right}`.
 
 What GIFT cannot say, and what is done instead:
-- ordering: GIFT has no ordering question; it is written as matching (item -> its position 1..n),
-  which Moodle grades per right pair, i.e. the share of items in the right place, as the engine does.
-  A `//` comment above the question says so.
+- ordering: written as matching (item -> its position 1..n), which Moodle grades per right pair, i.e. the
+  share of items in the right place, as the engine does. A `//` comment above the question says so.
+  Moodle 4.4 and later do read an ordering form, `{>n ALL VERTICAL ABSOLUTE_POSITION SHOW none` then one
+  item per line and `}` (qtype_ordering::import_from_gift in question/type/ordering/questiontype.php of
+  github.com/moodle/moodle, reached through qformat_gift::readquestion -> try_importing_using_qtypes in
+  question/format/gift/format.php), but it is not used, because it is not safe:
+  * the items are stored as found, without GIFT's unescaping (format.php has already turned `\\:` `\\#` `\\=`
+    `\\{` `\\}` `\\~` `\\n` into placeholders such as `&&058;`, and only its own question types turn them
+    back), so an item with any of those characters shows the placeholder; an item cannot span lines;
+  * the core version no longer sets the combined feedback fields that save_question_options reads
+    (save_combined_feedback_helper in question/type/questiontypebase.php; readquestion adds blank ones for
+    multichoice and matching only), and a GIFT import error with core ordering on Moodle 4.4.3, where the
+    XML import works, is reported in github.com/gbateson/moodle-qtype_essayautograde/issues/84;
+  * a GIFT file says nothing of its Moodle version: Moodle 4.0-4.3 without the ordering plugin read
+    `{>4 ...}` silently as a short-answer question whose answer is that whole text.
+  Matching imports into every Moodle and grades the same, so GIFT keeps it for every `--moodle` version.
 - points: GIFT has no question weight; every question imports with Moodle's default mark of 1.
 - images: GIFT has no file attachments; the images go in the [html] text as <img src="data:image/png;base64,...">
   (the page's own inline PNGs, a few hundred bytes each), with a text caption, so that even where an
@@ -84,7 +97,7 @@ def _question(q: Question, name: str) -> list[str]:
 def gift(quizzes) -> str:
     """The quizzes as GIFT text: one $CATEGORY per objective, then its variants, a blank line between."""
     blocks = ["// Décodia: quizzes exported to GIFT. One category per objective; a random question on a\n"
-              "// category draws one variant. Ordering items are written as matching (GIFT has none)."]
+              "// category draws one variant. Ordering items are written as matching (item -> position)."]
     for path, items in by_category(quizzes):
         blocks.append("$CATEGORY: $course$/top/" + "/".join(p.replace("/", "//") for p in path))
         blocks += ["\n".join(_question(q, question_name(quiz, q))) for quiz, q in items]

@@ -17,9 +17,13 @@
   be one CDATA section: it is written escaped (HTML texts never hold it: their ">" is "&gt;").
 - Choices keep the engine's seeded order (shuffleanswers off), except matching, whose answer list
   Moodle would otherwise show in the solution's order.
+
+`random_slots(quizzes)` says how to build a Moodle quiz like a Décodia series from those categories: for
+each objective, how many distinct questions its category holds and how many random questions to draw from it.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from html import escape as _html_escape
 
 from lxml import etree
@@ -120,3 +124,31 @@ def moodle_xml(quizzes, moodle: str = "4.4") -> bytes:
             root.append(_question(q, question_name(quiz, q), x))
     etree.indent(root, space="  ")
     return b'<?xml version="1.0" encoding="UTF-8"?>\n' + etree.tostring(root, encoding="UTF-8", pretty_print=True)
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One objective's category in a Moodle question bank, and how a quiz like a Décodia series draws from it."""
+
+    objective: str
+    in_category: int        # distinct questions the category holds (what a random question draws among)
+    fewest: int             # questions of this objective in the pack's series: fewest and most
+    most: int
+    draw: int               # random questions to add from the category
+
+
+def random_slots(quizzes) -> list[Slot]:
+    """For each objective (in category order), the random questions a Moodle quiz should draw from its category
+    so that the quiz is like one of the series: as many questions in all as a series has, and for each objective
+    its mean share of a series, rounded (largest remainders) so that the counts add up to the series length.
+    Every count lies between the fewest and the most a series has, so a category always holds enough questions."""
+    quizzes = list(quizzes)
+    cats = [(path[-1], len(items)) for path, items in by_category(quizzes)]
+    counts = [[sum(q.objective == o for q in quiz.questions) for quiz in quizzes] for o, _ in cats]
+    length = len(quizzes[0].questions)
+    means = [sum(c) / len(quizzes) for c in counts]
+    draw = [int(m) for m in means]
+    by_remainder = sorted(range(len(cats)), key=lambda i: (-(means[i] - draw[i]), i))
+    for i in by_remainder[: length - sum(draw)]:
+        draw[i] += 1
+    return [Slot(o, size, min(c), max(c), d) for (o, size), c, d in zip(cats, counts, draw)]

@@ -87,7 +87,8 @@ class ItemType:
         raise NotImplementedError
 
     def from_cell(self, q: "Question", value: str) -> Response:
-        """A spreadsheet cell of an LMS export as a response."""
+        """A spreadsheet cell of an LMS export as a response (raise ValueError, with the reason, for a cell that
+        cannot be read as one response: `decodia grade` rejects it instead of guessing)."""
         return value
 
     def shuffle(self, q: "Question", rng: random.Random) -> "Question":
@@ -130,6 +131,7 @@ class ItemType:
 
     gift_inline: ClassVar[bool] = False   # the answer goes on the question's line ({T}, {#3:0.5})
     gift_note: ClassVar[str] = ""         # a // comment written above the question
+    moodle_since: ClassVar[str] = "4.0"   # the first Moodle whose core imports `moodle()`'s question type
 
     def qti(self, q: "Question", x) -> "QtiParts":
         """The item's response declaration, interaction, response processing and choice feedback, built
@@ -195,6 +197,17 @@ def choice_by_text(q: "Question", value: str) -> str:
     if value in {c.id for c in q.choices}:
         return value
     return {normalise(c.text): c.id for c in q.choices}.get(normalise(value), value)
+
+
+def split_pair(q: "Question", part: str, sep: str) -> tuple[str, str]:
+    """`left <sep> right` where the left text may itself hold `sep`: split after the choice it starts with."""
+    text = normalise(part)
+    for c in sorted(q.choices, key=lambda c: -len(c.text)):
+        head = normalise(c.text)
+        if text.startswith(head) and text[len(head):].lstrip().startswith(sep):
+            return c.id, part.split(sep, c.text.count(sep) + 1)[-1]
+    left, right = part.split(sep, 1)
+    return left, right
 
 
 def option_inputs(kind: str, qid: str, options) -> str:

@@ -6,7 +6,7 @@ from html import escape
 
 from ..text import UI
 from .base import (Fields, ItemType, QtiParts, choice_by_text, normalise, parse_choices, rights_shown, select_inputs,
-                   shuffled_choices)
+                   shuffled_choices, split_pair)
 
 
 class Matching(ItemType):
@@ -57,11 +57,16 @@ class Matching(ItemType):
         return {left: rights[(i + 1) % len(rights)] for i, (left, _) in enumerate(q.pairs)}
 
     def from_cell(self, q, value: str) -> dict[str, str]:
+        """`left=right; ...`, or Moodle's response summary `left -> right; ...` (left by id or text)."""
         out = {}
         for part in value.split(";"):
-            if "=" in part:
+            if "->" in part:
+                left, right = split_pair(q, part, "->")
+            elif "=" in part:
                 left, right = part.split("=", 1)
-                out[choice_by_text(q, left)] = right.strip()
+            else:
+                continue
+            out[choice_by_text(q, left)] = right.strip()
         return out
 
     def shuffle(self, q, rng):

@@ -7,7 +7,16 @@ from html import escape
 from core.formats import quoted
 
 from ..text import UI
-from .base import Fields, ItemType, QtiParts, choice_by_text, parse_choices, select_inputs, shuffled_choices
+from .base import (Fields, ItemType, QtiParts, choice_by_text, normalise, parse_choices, select_inputs,
+                   shuffled_choices, split_pair)
+
+
+def _prefix(text: str) -> str | None:
+    """The normalised start of a text an LMS cut short ("Le mod...", "Le mod…"), or None if it is not cut."""
+    for end in ("...", "…"):
+        if text.endswith(end) and text[: -len(end)].strip():
+            return normalise(text[: -len(end)])
+    return None
 
 
 class Ordering(ItemType):
@@ -16,7 +25,9 @@ class Ordering(ItemType):
               "order": {"type": "array", "items": {"type": "string"}}}
     required = ("choices", "order")
     qti_interaction = "orderInteraction"
-    gift_note = "// ordering item: GIFT has no ordering question; written as matching, item -> position."
+    gift_note = ("// ordering item: written as matching, item -> its position (GIFT's ordering form is read by "
+                 "Moodle 4.4+ only, unescaped: see quizzes/export/gift.py).")
+    moodle_since = "4.4"   # qtype_ordering is core from Moodle 4.4; `moodle="4.0"` writes matching instead
     js = """{
     response: function (inputs) {
       var ranked = inputs.filter(function (s) { return s.value; })
@@ -53,7 +64,43 @@ class Ordering(ItemType):
         return list(reversed(q.order))
 
     def from_cell(self, q, value: str) -> list[str]:
-        return [choice_by_text(q, v) for v in value.replace(">", ";").split(";") if v.strip()]
+        """Choice ids or texts in order (`a; b; c` or `a > b > c`); Moodle's response summary of an ordering
+        question, each item cut to 10 characters (`Le mod...; Des fr...`); or of an ordering written as
+        matching (`item -> 2; item -> 1`). An item cut so short that it could be several raises ValueError."""
+        if "->" in value:
+            slots = [""] * len(q.order)
+            for part in value.split(";"):
+                if "->" in part:
+                    left, right = split_pair(q, part, "->")
+                    cid, pos = choice_by_text(q, left), right.strip()
+                    if pos.isdigit() and 1 <= int(pos) <= len(slots) and (not slots[int(pos) - 1]
+                                                                           or q.order[int(pos) - 1] == cid):
+                        slots[int(pos) - 1] = cid
+            return slots
+        parts = [v.strip() for v in value.replace(">", ";").split(";") if v.strip()]
+        ids = [choice_by_text(q, v) for v in parts]
+        known = {c.id for c in q.choices}
+        cut = {i: _prefix(v) for i, v in enumerate(parts) if ids[i] not in known and _prefix(v) is not None}
+        if cut:
+            free = known - set(ids)
+            options = {i: {c.id for c in q.choices if normalise(c.text).startswith(p) and c.id in free}
+                       for i, p in cut.items()}
+            while True:  # an item only one cut text can be gives it away; repeat until nothing changes
+                sure = {i: next(iter(o)) for i, o in options.items() if len(o) == 1}
+                if not sure:
+                    break
+                for i, cid in sure.items():
+                    ids[i] = cid
+                    del options[i]
+                for o in options.values():
+                    o -= set(sure.values())
+            unsure = {i: o for i, o in options.items() if len(o) > 1}
+            if unsure:
+                i, o = next(iter(unsure.items()))
+                text = {c.id: c.text for c in q.choices}
+                raise ValueError(f"ordering item {parts[i]!r} is cut too short to tell which it is ("
+                                 + " or ".join(repr(text[c]) for c in sorted(o, key=list(text).index)) + ")")
+        return ids
 
     def shuffle(self, q, rng):
         shown = shuffled_choices(q, rng)
