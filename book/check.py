@@ -7,7 +7,9 @@ Every problem is one line naming the file and what to change. Checks:
   module's demos, in order, in its own language;
 - the code is hidden as the level requires (none visible at `simple`);
 - each edition cites its sources;
-- readability meets the targets of its level, and the levels order simple > standard > advanced.
+- readability meets the targets of its level, and the levels order simple > standard > advanced;
+- each teacher page has the answer key, and shows the objectives, durations and competencies of
+  `module.yaml` through `:::{objectives}`, ``{duration}`level``` and ``{competency}`tag```, never retyped.
 """
 from __future__ import annotations
 
@@ -25,6 +27,11 @@ OBJECTIVE = re.compile(r"\{objective\}`([^`]+)`")
 DEMO_CALL = re.compile(r"\bdemo\.(\w+)\(\s*[\"'](\w+)[\"']")
 QUIZ_CALL = re.compile(r"\bSelfCheck\(\s*[\"']([\w-]+)[\"']\s*,\s*[\"'](\w+)[\"']\s*,\s*[\"'](\w+)[\"']")
 LEVEL_TAGS = {"simple": {"remove-input", "remove-cell"}, "standard": {"hide-input", "remove-input", "remove-cell"}}
+CODE_FENCE = re.compile(r"^(`{3,}|~{3,})")
+OBJECTIVES_BLOCK = re.compile(r"^(?::{3,}|`{3,})\{objectives\}\s*$", re.M)
+DURATION_ROLE = re.compile(r"\{duration\}`([^`]*)`")
+COMPETENCY_ROLE = re.compile(r"\{competency\}`([^`]*)`")
+TYPED_MINUTES = re.compile(r"\(\s*\d+\s*(?:minutes?|min)\s*\)|^#+ .*\b\d+\s*(?:minutes?|min)\b", re.I)
 
 
 def rel(path: Path) -> str:
@@ -133,6 +140,77 @@ def check_readability(module: Module) -> list[str]:
     return problems
 
 
+def check_guide(module: Module, lang: str) -> list[str]:
+    """A teacher page: front matter, the answer key, and what it shows of module.yaml rendered from it."""
+    from core.course import competency_framework, competency_name
+
+    guide = module.guide(lang)
+    where = rel(guide)
+    if not guide.exists():
+        return [f"{where}: the teacher page is missing"]
+    text = guide.read_text(encoding="utf-8")
+    problems = check_front_matter(guide, text)
+    if f'AnswerKey("{module.slug}", "{lang}")' not in text:
+        problems.append(f"{where}: the teacher page needs the answer key: a cell calling "
+                        f'AnswerKey("{module.slug}", "{lang}")')
+    # Objectives, durations and competencies come from module.yaml; typed by hand they drift from it.
+    if not OBJECTIVES_BLOCK.search(text):
+        problems.append(f"{where}: the teacher page must list the objectives from module.yaml: write a "
+                        ":::{objectives} block (closed by :::) where the list goes")
+    wordings = {" ".join(o.text[lg].split()).casefold(): o.id for o in module.objectives for lg in o.text}
+    names = {}
+    for tags in module.competencies.values():
+        for tag in tags:
+            for lg in LANGS:
+                names[competency_name(tag, lg)[0].casefold()] = tag
+    code = None     # the fence of the code block the line is in: code is not what the page says
+    for number, line in enumerate(text.splitlines(), 1):
+        if code:
+            code = None if line.strip() == code else code
+            continue
+        m = CODE_FENCE.match(line.strip())
+        if m:
+            code = m.group(1)
+            continue
+        flat = " ".join(line.split()).casefold()
+        item = re.match(r"^\s*(?:[-*+]|\d+[.)])\s+.*\(([\w-]+)\)\s*$", line)
+        retyped = next((oid for wording, oid in wordings.items() if wording in flat), None)
+        if retyped or (item and item.group(1) in module.objective_ids):
+            problems.append(f"{where}, line {number}: retypes the objective '{retyped or item.group(1)}'; module.yaml "
+                            "is the source: replace the hand-written list with a :::{objectives} block")
+        typed_minutes = TYPED_MINUTES.search(line)
+        if typed_minutes:
+            n = int(re.search(r"\d+", typed_minutes.group(0)).group(0))
+            level = next((lv for lv in LEVELS if module.duration[lv] == n), None)
+            role = f"{{duration}}`{level}`" if level else "{duration}`simple` (or standard, advanced)"
+            problems.append(f"{where}, line {number}: types a duration ({n} minutes); module.yaml is the source: "
+                            f"write {role} instead")
+        typed = next((tag for name, tag in names.items() if f"**{name}" in flat), None)
+        if typed or re.search(r"\*\*(big idea|grande idée) \d", flat):
+            tag = typed or "the tag"
+            problems.append(f"{where}, line {number}: types a competency's name; module.yaml is the source: write "
+                            f"{{competency}}`{tag}` instead")
+    shown = DURATION_ROLE.findall(text)
+    for level in LEVELS:
+        if level not in shown:
+            problems.append(f"{where}: does not show the {level} level's duration: write {{duration}}`{level}` "
+                            f"(module.yaml gives {module.duration[level]} minutes)")
+    for level in sorted(set(shown) - set(LEVELS) - {"all"}):
+        problems.append(f"{where}: {{duration}}`{level}` names no level; the levels are {', '.join(LEVELS)}")
+    tagged = COMPETENCY_ROLE.findall(text)
+    for framework, tags in module.competencies.items():
+        for tag in tags:
+            if tag not in tagged:
+                problems.append(f"{where}: does not show the {framework} competency '{tag}' that module.yaml lists: "
+                                f"write {{competency}}`{tag}` and say how the lesson works on it")
+    listed = {tag for tags in module.competencies.values() for tag in tags}
+    for tag in sorted(set(tagged) - listed):
+        known = "it is not a tag of core/competencies.yaml" if competency_framework(tag) is None else \
+            "module.yaml does not list it (add it there, or remove it here)"
+        problems.append(f"{where}: shows the competency '{tag}', but {known}")
+    return problems
+
+
 def check_bank(module: Module) -> list[str]:
     """The module's quiz bank: valid in both languages at every level, covering every objective."""
     from quizzes.bank import load_bank, validate_bank
@@ -187,15 +265,7 @@ def check_module(d: Path) -> list[str]:
     if module is None:
         return problems
     for lang in LANGS:
-        guide = module.guide(lang)
-        if not guide.exists():
-            problems.append(f"{rel(guide)}: the teacher page is missing")
-        else:
-            text = guide.read_text(encoding="utf-8")
-            problems += check_front_matter(guide, text)
-            if f'AnswerKey("{module.slug}", "{lang}")' not in text:
-                problems.append(f"{rel(guide)}: the teacher page needs the answer key: a cell calling "
-                                f'AnswerKey("{module.slug}", "{lang}")')
+        problems += check_guide(module, lang)
         for level in LEVELS:
             problems += check_edition(module, lang, level)
     problems += check_readability(module)

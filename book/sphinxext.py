@@ -3,6 +3,12 @@
 - ``{objective}`id``` tags a sentence of an edition as stating the module's objective `id`
   (`decodia check` compares them across editions). It renders as an anchor only.
 - ``:::{sources}`` holds a page's references, set apart and left out of readability.
+- What a teacher page shows of its module's `module.yaml` comes from the course registry, in the
+  page's language, never retyped (`decodia check` refuses a page that retypes it):
+  ``:::{objectives}`` lists the objectives, ``{duration}`simple``` gives a level's minutes
+  ("60 minutes"; ``{duration}`all``` the course's range on any page), ``{competency}`3 Learning```
+  names a competency tag ("Big Idea 3 — Learning"), and ``{competency-count}`ai4k12``` says how
+  many tags of a framework the module has ("three").
 - Each page gets links to itself in the five other editions and to the landing page.
 """
 from __future__ import annotations
@@ -18,6 +24,106 @@ from core.formats import french_spacing
 def objective_role(name, rawtext, text, lineno, inliner, options=None, content=None):
     node = nodes.inline("", "", ids=[f"objective-{text.strip()}"], classes=["decodia-objective"])
     return [node], []
+
+
+# -- what a page shows of module.yaml -------------------------------------------------------------
+
+NUMBER_WORDS = {"fr": ["zéro", "une", "deux", "trois", "quatre", "cinq", "six"],
+                "en": ["zero", "one", "two", "three", "four", "five", "six"]}
+MINUTES = {"fr": ("{n} minute", "{n} minutes", "de {a} à {b} minutes"),
+           "en": ("{n} minute", "{n} minutes", "{a} to {b} minutes")}
+
+
+def _page_module(env):
+    """The module whose page this is (`<slug>` or `<slug>-guide`), or None; module.yaml becomes a dependency."""
+    from core.course import course
+
+    from .editions import ROOT
+
+    slug = env.docname.removesuffix("-guide")
+    found = next((m for m in course(ROOT) if m.slug == slug), None)
+    if found is not None:
+        env.note_dependency(str(found.path / "module.yaml"))
+    return found
+
+
+def _role_error(inliner, lineno, rawtext, message):
+    msg = inliner.reporter.error(message, line=lineno)
+    problem = inliner.problematic(rawtext, rawtext, msg)
+    return [problem], [msg]
+
+
+def duration_role(name, rawtext, text, lineno, inliner, options=None, content=None):
+    """``{duration}`standard``` -> "75 minutes" (the module's module.yaml); ``{duration}`all``` -> the course's range."""
+    from core.course import course
+
+    from .editions import LEVELS, ROOT
+
+    env = inliner.document.settings.env
+    lang, level = env.config.language, text.strip()
+    one, many, span = MINUTES.get(lang, MINUTES["en"])
+    if level == "all":
+        every = [m.duration[lv] for m in course(ROOT) for lv in LEVELS]
+        for m in course(ROOT):
+            env.note_dependency(str(m.path / "module.yaml"))
+        return [nodes.Text(span.format(a=min(every), b=max(every)))], []
+    module = _page_module(env)
+    if module is None:
+        return _role_error(inliner, lineno, rawtext, f"{{duration}}`{level}`: this page belongs to no module; "
+                                                     "only {duration}`all` works here")
+    if level not in module.duration:
+        return _role_error(inliner, lineno, rawtext, f"{{duration}}`{level}`: the levels are {', '.join(LEVELS)}")
+    minutes = module.duration[level]
+    return [nodes.Text((one if minutes == 1 else many).format(n=minutes))], []
+
+
+def competency_role(name, rawtext, text, lineno, inliner, options=None, content=None):
+    """``{competency}`Ethics of AI``` -> **Ethics of AI** (fr: **Éthique de l'IA** (*Ethics of AI*))."""
+    from core.course import competency_name
+
+    env = inliner.document.settings.env
+    _page_module(env)
+    tag = text.strip()
+    try:
+        shown, original = competency_name(tag, env.config.language)
+    except KeyError:
+        return _role_error(inliner, lineno, rawtext, f"{{competency}}`{tag}`: not a tag of core/competencies.yaml")
+    out = [nodes.strong(shown, shown)]
+    if original:
+        out += [nodes.Text(" ("), nodes.emphasis(original, original), nodes.Text(")")]
+    return out, []
+
+
+def competency_count_role(name, rawtext, text, lineno, inliner, options=None, content=None):
+    """``{competency-count}`ai4k12``` -> "three": how many tags of that framework the module's module.yaml gives."""
+    env = inliner.document.settings.env
+    module = _page_module(env)
+    framework = text.strip()
+    if module is None or framework not in module.competencies:
+        return _role_error(inliner, lineno, rawtext, f"{{competency-count}}`{framework}`: needs a module page and "
+                                                     "a framework of its module.yaml (ai4k12, unesco)")
+    n = len(module.competencies[framework])
+    words = NUMBER_WORDS.get(env.config.language, NUMBER_WORDS["en"])
+    return [nodes.Text(words[n] if n < len(words) else str(n))], []
+
+
+class Objectives(Directive):
+    """``:::{objectives}`` -> the module's objectives as module.yaml words them, in the page's language, each
+    followed by its id: "Explain how text becomes … (tokens)"."""
+
+    has_content = False
+
+    def run(self):
+        env = self.state.document.settings.env
+        module = _page_module(env)
+        if module is None:
+            return [self.state.document.reporter.error("{objectives}: this page belongs to no module", line=self.lineno)]
+        lang = env.config.language
+        items = nodes.bullet_list(bullet="-")
+        for o in module.objectives:
+            text = f"{o.text[lang]} ({o.id})"
+            items += nodes.list_item("", nodes.paragraph(text, text))
+        return [items]
 
 
 class Sources(Directive):
@@ -138,6 +244,10 @@ def setup(app: Sphinx) -> dict:
     app.add_config_value("decodia_theme_digest", "", "env")
     app.add_role("objective", objective_role)
     app.add_directive("sources", Sources)
+    app.add_directive("objectives", Objectives)
+    app.add_role("duration", duration_role)
+    app.add_role("competency", competency_role)
+    app.add_role("competency-count", competency_count_role)
     app.add_transform(FrenchSpacing)
     app.connect("html-page-context", page_context)
     app.connect("html-page-context", prune_assets, priority=900)

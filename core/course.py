@@ -240,6 +240,13 @@ def _problems(data, folder_name: str) -> list[_Problem]:
         return out
     if data["slug"] != folder_name:
         out.append(_Problem(("slug",), "slug", f"'{data['slug']}' must be the folder name '{folder_name}'"))
+    for framework, tags in data["competencies"].items():
+        known = competency_tags(framework)
+        for i, tag in enumerate(tags):
+            if tag not in known:
+                out.append(_Problem(("competencies", framework, i), f"competencies.{framework}[{i}]",
+                                    f"'{tag}' is not a tag of {framework}; its tags are: {', '.join(known)} "
+                                    "(core/competencies.yaml)"))
     seen: set[str] = set()
     for i, o in enumerate(data["objectives"]):
         if o["id"] in seen:
@@ -247,6 +254,38 @@ def _problems(data, folder_name: str) -> list[_Problem]:
                                 f"'{o['id']}' is used twice; objective ids must be unique"))
         seen.add(o["id"])
     return out
+
+
+# -- the competency frameworks a module tags ------------------------------------------------------
+
+COMPETENCIES = Path(__file__).with_name("competencies.yaml")
+
+
+@lru_cache(maxsize=1)
+def _frameworks() -> dict:
+    return yaml.safe_load(COMPETENCIES.read_text(encoding="utf-8"))
+
+
+def competency_tags(framework: str) -> list[str]:
+    """The tags a module.yaml may give under `competencies.<framework>` (core/competencies.yaml)."""
+    return list(_frameworks().get(framework, {}).get("tags", {}))
+
+
+def competency_framework(tag: str) -> str | None:
+    """The framework that has `tag` ("3 Learning" -> "ai4k12"), or None."""
+    return next((fw for fw, spec in _frameworks().items() if tag in spec["tags"]), None)
+
+
+def competency_name(tag: str, lang: str) -> tuple[str, str | None]:
+    """A tag's name in `lang`, and the framework's own name of it when a page of that language adds it
+    ("Ethics of AI" in French -> ("Éthique de l'IA", "Ethics of AI")); KeyError for an unknown tag."""
+    framework = competency_framework(tag)
+    if framework is None:
+        raise KeyError(tag)
+    spec = _frameworks()[framework]
+    original = spec.get("original")
+    names = spec["tags"][tag]
+    return names[lang], (names[original] if original and original != lang else None)
 
 
 def _located(path: Path, name: str, problems: list[_Problem]) -> list[ModuleError]:

@@ -98,6 +98,37 @@ def test_hard_simple_edition_fails_readability(course):
     assert any(p.startswith("modules/chatbots/fr/simple.md: reading ease") for p in problems)
 
 
+def guide(course, lang="en"):
+    return course / "modules" / "chatbots" / "teacher" / f"{lang}.md"
+
+
+def test_a_teacher_page_that_retypes_the_objectives_is_refused(course):
+    from core.course import module
+
+    m = module("chatbots")
+    path = guide(course)
+    typed = "".join(f"- {o.text['en']} ({o.id})\n" for o in m.objectives)
+    path.write_text(path.read_text(encoding="utf-8").replace(":::{objectives}\n:::\n", typed), encoding="utf-8")
+    problems = run_checks(course, only="chatbots")
+    assert any("teacher/en.md: the teacher page must list the objectives from module.yaml: write a :::{objectives}"
+               in p for p in problems)
+    assert any("teacher/en.md, line" in p and "retypes the objective 'tokens'; module.yaml is the source" in p
+               for p in problems)
+
+
+def test_a_teacher_page_that_types_durations_or_competencies_is_refused(course):
+    path = guide(course, "fr")
+    text = path.read_text(encoding="utf-8").replace("({duration}`standard`)", "(75 minutes)")
+    path.write_text(text.replace("{competency}`3 Learning`", "**Grande idée 3 — Apprentissage**"), encoding="utf-8")
+    problems = run_checks(course, only="chatbots")
+    assert any("teacher/fr.md, line" in p and "types a duration (75 minutes); module.yaml is the source: write "
+               "{duration}`standard` instead" in p for p in problems)
+    assert any("teacher/fr.md: does not show the standard level's duration" in p for p in problems)
+    assert any("teacher/fr.md, line" in p and "types a competency's name" in p and "{competency}`3 Learning`" in p
+               for p in problems)
+    assert any("does not show the ai4k12 competency '3 Learning'" in p for p in problems)
+
+
 def test_prose_leaves_out_code_sources_and_markup():
     text = ("---\nkernelspec: {}\n---\n# Titre\n\nUn **mot** et [un lien](https://x.org).\n\n"
             "```{code-cell} ipython3\nprint('code')\n```\n\n:::{sources}\n- Référence savante.\n:::\n"

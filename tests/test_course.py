@@ -119,6 +119,13 @@ def test_rules_across_fields_are_checked(module_yaml):
     assert "'robots' must be the folder name 'chatbots'" in str(errors[0]) and "used twice" in str(errors[1])
 
 
+def test_an_unknown_competency_tag_is_refused_with_the_known_tags(module_yaml):
+    edit(module_yaml, '"5 Societal impact"', '"5 Social impact"')
+    [e] = refused(module_yaml)
+    assert (e.line, e.field) == (line_of(module_yaml, "  ai4k12:"), "competencies.ai4k12[2]")
+    assert "'5 Social impact' is not a tag of ai4k12; its tags are: 1 Perception" in e.message
+
+
 def test_every_problem_of_every_module_is_reported_at_once(tmp_path):
     for slug in ("one", "two"):
         (tmp_path / "modules" / slug).mkdir(parents=True)
