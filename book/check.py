@@ -9,7 +9,10 @@ Every problem is one line naming the file and what to change. Checks:
 - each edition cites its sources;
 - readability meets the targets of its level, and the levels order simple > standard > advanced;
 - each teacher page has the answer key, and shows the objectives, durations and competencies of
-  `module.yaml` through `:::{objectives}`, ``{duration}`level``` and ``{competency}`tag```, never retyped.
+  `module.yaml` through `:::{objectives}`, ``{duration}`level``` and ``{competency}`tag```, never retyped;
+- each bank is valid, free of item-writing flaws, covers every objective, and has at least 15 items,
+  5 of them generated from the module's live model. A module marked `draft: true` (as
+  `decodia new module` writes it) gets its bank's shortfalls as "to do" lines, which do not fail.
 """
 from __future__ import annotations
 
@@ -27,6 +30,8 @@ OBJECTIVE = re.compile(r"\{objective\}`([^`]+)`")
 DEMO_CALL = re.compile(r"\bdemo\.(\w+)\(\s*[\"'](\w+)[\"']")
 QUIZ_CALL = re.compile(r"\bSelfCheck\(\s*[\"']([\w-]+)[\"']\s*,\s*[\"'](\w+)[\"']\s*,\s*[\"'](\w+)[\"']")
 LEVEL_TAGS = {"simple": {"remove-input", "remove-cell"}, "standard": {"hide-input", "remove-input", "remove-cell"}}
+BANK_MIN_ITEMS = 15        # so that the self-check's variants differ
+BANK_MIN_GENERATED = 5     # items computed from the module's live model (quiz.py)
 CODE_FENCE = re.compile(r"^(`{3,}|~{3,})")
 OBJECTIVES_BLOCK = re.compile(r"^(?::{3,}|`{3,})\{objectives\}\s*$", re.M)
 DURATION_ROLE = re.compile(r"\{duration\}`([^`]*)`")
@@ -211,8 +216,10 @@ def check_guide(module: Module, lang: str) -> list[str]:
     return problems
 
 
-def check_bank(module: Module) -> list[str]:
-    """The module's quiz bank: valid in both languages at every level, covering every objective."""
+def check_bank(module: Module, todos: list[str] | None = None) -> list[str]:
+    """The module's quiz bank: valid in both languages at every level, covering every objective, big enough.
+
+    A draft module's shortfalls in size go to `todos` ("to do" lines that do not fail the check)."""
     from quizzes.bank import load_bank, validate_bank
     from quizzes.errors import BankError, BankErrors
 
@@ -237,17 +244,32 @@ def check_bank(module: Module) -> list[str]:
             problems.append(f"{rel(path)}: no item checks the objective '{oid}'")
     if not any(item.generator for item in bank.items):
         problems.append(f"{rel(path)}: no item is generated from the module's live model")
+    generated = sum(1 for item in bank.items if item.generator)
+    short = []
+    if len(bank.items) < BANK_MIN_ITEMS:
+        short.append(f"{rel(path)}: the bank has {len(bank.items)} item(s); a module needs at least {BANK_MIN_ITEMS}, "
+                     f"so that the self-check's variants differ: write {BANK_MIN_ITEMS - len(bank.items)} more")
+    if generated < BANK_MIN_GENERATED:
+        short.append(f"{rel(path)}: {generated} item(s) are generated; a module needs at least {BANK_MIN_GENERATED} "
+                     f"computed from its live model: add {BANK_MIN_GENERATED - generated} generator(s) to quiz.py "
+                     "and their items (generator: name) to quiz.yaml")
+    if module.draft and todos is not None:
+        todos += [f"to do: {s}" for s in short]
+    else:
+        problems += short
     return problems
 
 
-def run_checks(root: Path = ROOT, only: str | None = None) -> list[str]:
-    """Every check, or with `only` one module's (an unknown slug raises UnknownModule naming the modules)."""
+def run_checks(root: Path = ROOT, only: str | None = None, todos: list[str] | None = None) -> list[str]:
+    """Every check, or with `only` one module's (an unknown slug raises UnknownModule naming the modules).
+
+    What a draft module still lacks is added to `todos` when given (otherwise it counts as a problem)."""
     problems: list[str] = []
     dirs = module_dirs(root)
     if only is not None:
         if only not in [d.name for d in dirs]:
             raise UnknownModule(only, [d.name for d in dirs])
-        return check_module(next(d for d in dirs if d.name == only))
+        return check_module(next(d for d in dirs if d.name == only), todos)
     if not dirs:
         return ["modules/: no module found"]
     for lang in LANGS:
@@ -255,19 +277,22 @@ def run_checks(root: Path = ROOT, only: str | None = None) -> list[str]:
             if not (PAGES / lang / page).exists():
                 problems.append(f"{rel(PAGES / lang / page)}: missing")
     for d in dirs:
-        problems += check_module(d)
+        problems += check_module(d, todos)
     return problems
 
 
-def check_module(d: Path) -> list[str]:
+def check_module(d: Path, todos: list[str] | None = None) -> list[str]:
     """Every check of one module folder: its module.yaml, editions, teacher pages, readability and bank."""
     module, problems = check_module_yaml(d)
     if module is None:
         return problems
+    if module.draft and todos is not None:
+        todos.append(f"to do: {rel(module.path / 'module.yaml')}: remove 'draft: true' when the module is finished "
+                     "(its bank must then meet the full contract)")
     for lang in LANGS:
         problems += check_guide(module, lang)
         for level in LEVELS:
             problems += check_edition(module, lang, level)
     problems += check_readability(module)
-    problems += check_bank(module)
+    problems += check_bank(module, todos)
     return problems

@@ -41,19 +41,38 @@ def _check(args) -> int:
     from .check import run_checks
 
     started = time.perf_counter()
+    todos: list[str] = []
     try:
-        problems = run_checks(only=args.module)
+        problems = run_checks(only=args.module, todos=todos)
     except UnknownModule as err:
         print(f"decodia check: {err}", file=sys.stderr)
         return 2
     what = f"module {args.module}" if args.module else "all content"
     took = f"{time.perf_counter() - started:.1f} s"
+    for t in todos:     # what a draft module still lacks: listed, not failed
+        print(t)
     for p in problems:
         print(p, file=sys.stderr)
     if problems:
         print(f"decodia check: {what}: {len(problems)} problem(s) ({took}).", file=sys.stderr)
         return 1
-    print(f"decodia check: {what} checks passed ({took}).")
+    left = f", {len(todos)} thing(s) to do in draft module(s)" if todos else ""
+    print(f"decodia check: {what} checks passed ({took}{left}).")
+    return 0
+
+
+def _new(args) -> int:
+    from .scaffold import ScaffoldError, new_module
+
+    try:
+        written = new_module(args.slug)
+    except ScaffoldError as err:
+        print(f"decodia new module: {err}", file=sys.stderr)
+        return 2
+    for path in written:
+        print(f"  wrote {path}")
+    print(f"decodia new module: {args.slug}: {len(written)} files, a draft that passes the check. Next: write the "
+          f"texts and the model (README, 'Add a module'), then run `decodia check --module {args.slug}`.")
     return 0
 
 
@@ -86,6 +105,11 @@ def parser() -> argparse.ArgumentParser:
     c = sub.add_parser("check", help="validate the course content and the quiz banks")
     c.add_argument("--module", metavar="SLUG", help="check this module only, and say how long it took")
     c.set_defaults(func=_check)
+    n = sub.add_parser("new", help="start a new module: a complete skeleton that passes the check")
+    n.add_argument("what", choices=["module"])
+    n.add_argument("slug", help="the module's name: lower-case letters, digits and _ (it names modules/<slug>/ "
+                                "and widgets/<slug>.py)")
+    n.set_defaults(func=_new)
     q = sub.add_parser("quiz", help="write an assignment pack: seeded variants in LMS, web, paper and key formats",
                        description="Write an assignment pack: K seeded variants (series) of a module's quiz, in the "
                                    "formats asked for, with a README for the teacher in the pack's language. The "

@@ -74,6 +74,7 @@ class Module:
     competencies: dict[str, tuple[str, ...]]
     answers: tuple[str, ...]        # the demands of the source documents that the module answers
     meta: dict = field(repr=False, compare=False)   # the validated YAML as read
+    draft: bool = False             # being written: `decodia check` lists what its bank lacks as "to do"
 
     @classmethod
     def from_data(cls, folder: Path, data: dict) -> "Module":
@@ -84,7 +85,7 @@ class Module:
                              for o in data["objectives"]),
             demos=tuple(data["demos"]),
             competencies={k: tuple(v) for k, v in data["competencies"].items()},
-            answers=tuple(data.get("answers") or ()), meta=data)
+            answers=tuple(data.get("answers") or ()), meta=data, draft=bool(data.get("draft", False)))
 
     @property
     def objective_ids(self) -> list[str]:

@@ -129,6 +129,22 @@ def test_a_teacher_page_that_types_durations_or_competencies_is_refused(course):
     assert any("does not show the ai4k12 competency '3 Learning'" in p for p in problems)
 
 
+def test_a_small_bank_fails_a_finished_module_and_is_to_do_in_a_draft(course, monkeypatch):
+    import book.check as check
+
+    monkeypatch.setattr(check, "BANK_MIN_ITEMS", 1000)
+    monkeypatch.setattr(check, "BANK_MIN_GENERATED", 100)
+    problems = run_checks(course, only="chatbots")
+    assert any("quiz.yaml: the bank has" in p and "a module needs at least 1000" in p for p in problems)
+    assert any("a module needs at least 100 computed from its live model" in p for p in problems)
+    yaml_path = course / "modules" / "chatbots" / "module.yaml"
+    yaml_path.write_text(yaml_path.read_text(encoding="utf-8") + "draft: true\n", encoding="utf-8")
+    todos = []
+    assert run_checks(course, only="chatbots", todos=todos) == []
+    assert any(t.startswith("to do: modules/chatbots/quiz.yaml: the bank has") for t in todos)
+    assert any("remove 'draft: true'" in t for t in todos)
+
+
 def test_prose_leaves_out_code_sources_and_markup():
     text = ("---\nkernelspec: {}\n---\n# Titre\n\nUn **mot** et [un lien](https://x.org).\n\n"
             "```{code-cell} ipython3\nprint('code')\n```\n\n:::{sources}\n- Référence savante.\n:::\n"

@@ -126,6 +126,15 @@ def test_an_unknown_competency_tag_is_refused_with_the_known_tags(module_yaml):
     assert "'5 Social impact' is not a tag of ai4k12; its tags are: 1 Perception" in e.message
 
 
+def test_draft_is_an_optional_true_or_false(module_yaml):
+    assert load_module(module_yaml.parent).draft is False
+    edit(module_yaml, "demos:", "draft: true\ndemos:")
+    assert load_module(module_yaml.parent).draft is True
+    edit(module_yaml, "draft: true", "draft: maybe")
+    [e] = refused(module_yaml)
+    assert e.field == "draft" and "must be true or false" in e.message
+
+
 def test_every_problem_of_every_module_is_reported_at_once(tmp_path):
     for slug in ("one", "two"):
         (tmp_path / "modules" / slug).mkdir(parents=True)
@@ -145,7 +154,7 @@ def test_check_one_module_says_how_long_it_took(monkeypatch, capsys):
     from book.cli import main
 
     seen = []
-    monkeypatch.setattr(book.check, "run_checks", lambda root=None, only=None: seen.append(only) or [])
+    monkeypatch.setattr(book.check, "run_checks", lambda root=None, only=None, todos=None: seen.append(only) or [])
     assert main(["check", "--module", "bias"]) == 0
     assert seen == ["bias"]
     assert capsys.readouterr().out.startswith("decodia check: module bias checks passed (")

@@ -18,9 +18,7 @@ def bank():
 
 
 def test_the_chatbots_bank_is_valid_and_complete(bank):
-    assert validate_bank(bank) == []
-    assert len(bank.items) >= 15
-    assert sum(1 for it in bank.items if it.generator) >= 5
+    assert validate_bank(bank) == []      # its size (15 items, 5 generated) is a rule of `decodia check`
     assert set(bank.objectives()) == {"tokens", "next-word", "temperature", "neural", "chatbot"}
     kinds = {bank.question(it, "fr", "standard").type for it in bank.items}
     assert kinds >= {"single", "multiple", "truefalse", "numeric", "text", "ordering", "matching"}
@@ -34,7 +32,6 @@ def test_stress_every_item_every_seed_language_and_level(slug):
     """PrairieLearn / R-exams style: 200 seeds x 2 languages x 3 levels for every item of every bank."""
     bank = module_bank(slug)
     assert validate_bank(bank) == []
-    assert len(bank.items) >= 15 and sum(1 for it in bank.items if it.generator) >= 5
     for item in bank.items:
         seeds = range(200) if item.generator else [0]
         for seed in seeds:
