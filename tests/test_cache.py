@@ -67,7 +67,7 @@ def test_a_change_to_the_ngram_model_changes_the_key_of_every_lesson_that_import
     slugs = {page.split("/")[-1].removesuffix("-guide") for page in changed}
     assert {"chatbots", "limits", "deepfakes"} <= slugs          # the bug: limits and deepfakes went stale
     assert changed == importers(project, NGRAM)                  # exactly the pages that import it
-    # `bias` imports it too today, through widgets.views -> modules.chatbots.text -> modules/chatbots/__init__.py
+    # `bias` no longer does: the demos take their number formatting from core.formats, not modules.chatbots.text
 
 
 def test_a_change_only_one_module_imports_changes_only_that_modules_pages(project):
