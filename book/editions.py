@@ -16,7 +16,9 @@ from pathlib import Path
 import yaml
 
 from core.course import modules
-from core.languages import LANGS, LEVELS
+from core.i18n import N_, gettext, pgettext
+from core import languages
+from core.languages import LANGS, LEVELS  # noqa: F401  (LANGS: book.check and book.cli ask it here)
 
 ROOT = Path(__file__).resolve().parent.parent
 BUILD = ROOT / "_build"
@@ -24,55 +26,39 @@ HTML = BUILD / "html"
 THEME = ROOT / "book" / "theme"
 PAGES = ROOT / "book" / "pages"
 
-# Interface text of each language: everything a reader sees that the theme does not translate.
-UI = {
-    "fr": {
-        "book": "Décoder l'IA",
-        "language": "Français",
-        "levels": {"simple": "Lecture facile", "standard": "Standard", "advanced": "Approfondi"},
-        "level_word": "Niveau",
-        "switcher": "Cette page dans une autre édition",
-        "home": "Accueil : choisir la langue et le niveau",
-        "modules": "Modules",
-        "teachers": "Pour le personnel enseignant",
-        "resources": "Ressources",
-        "search": "Rechercher dans le livre…",
-        "search_button": "Rechercher",
-        "show_code": "Afficher le code",
-        "hide_code": "Masquer le code",
-        "show_output": "Afficher le résultat",
-        "hide_output": "Masquer le résultat",
-        "colour_mode": "Mode de couleur",
-        "sources": "Sources",
-        "guide_suffix": "guide pédagogique",
-        "toggle_primary": "Afficher ou masquer le menu",
-        "toggle_secondary": "Afficher ou masquer le sommaire de la page",
-        "main_nav": "Menu principal",
-    },
-    "en": {
-        "book": "Decoding AI",
-        "language": "English",
-        "levels": {"simple": "Easy reading", "standard": "Standard", "advanced": "In depth"},
-        "level_word": "Level",
-        "switcher": "This page in another edition",
-        "home": "Home: choose the language and level",
-        "modules": "Modules",
-        "teachers": "For teachers",
-        "resources": "Resources",
-        "search": "Search the book…",
-        "search_button": "Search",
-        "show_code": "Show code",
-        "hide_code": "Hide code",
-        "show_output": "Show output",
-        "hide_output": "Hide output",
-        "colour_mode": "Colour mode",
-        "sources": "Sources",
-        "guide_suffix": "teacher guide",
-        "toggle_primary": "Show or hide the menu",
-        "toggle_secondary": "Show or hide the page contents",
-        "main_nav": "Main menu",
-    },
-}
+# What a reader sees of the book that the theme does not translate: messages of the interface catalogs.
+LEVEL_NAMES = {"simple": N_("Easy reading"), "standard": N_("Standard"), "advanced": N_("In depth")}
+
+
+def level_name(lang: str, level: str) -> str:
+    return gettext(lang, LEVEL_NAMES[level])
+
+
+def language_name(lang: str) -> str:
+    """The language's own name ("Français"), as its readers write it."""
+    return pgettext(lang, "the name of this language, in this language", "English")
+
+
+def interface(lang: str) -> dict:
+    """The book's interface words in `lang`: the theme's templates read them as `decodia_ui`."""
+    return {
+        "book": gettext(lang, "Decoding AI"),
+        "language": language_name(lang),
+        "levels": {level: level_name(lang, level) for level in LEVELS},
+        "switcher": gettext(lang, "This page in another edition"),
+        "home": gettext(lang, "Home: choose the language and level"),
+        "modules": gettext(lang, "Modules"),
+        "teachers": gettext(lang, "For teachers"),
+        "resources": gettext(lang, "Resources"),
+        "search": gettext(lang, "Search the book…"),
+        "search_button": gettext(lang, "Search"),
+        "show_code": gettext(lang, "Show code"),
+        "hide_code": gettext(lang, "Hide code"),
+        "colour_mode": gettext(lang, "Colour mode"),
+        "toggle_primary": gettext(lang, "Show or hide the menu"),
+        "toggle_secondary": gettext(lang, "Show or hide the page contents"),
+        "main_nav": gettext(lang, "Main menu"),
+    }
 
 
 def deep_merge(base: dict, extra: dict) -> dict:
@@ -121,7 +107,7 @@ class Edition:
 
     @property
     def ui(self) -> dict:
-        return UI[self.lang]
+        return interface(self.lang)
 
     @property
     def title(self) -> str:
@@ -140,7 +126,7 @@ class Edition:
     def config(self) -> dict:
         base = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
         ui = self.ui
-        editions = [{"lang": e.lang, "level": e.level, "label": f"{UI[e.lang]['language']} · {UI[e.lang]['levels'][e.level]}",
+        editions = [{"lang": e.lang, "level": e.level, "label": f"{language_name(e.lang)} · {level_name(e.lang, e.level)}",
                      "current": e == self} for e in all_editions()]
         extra = {
             "title": self.title,
@@ -229,7 +215,7 @@ def theme_digest() -> str:
     """A digest of the book's own Sphinx code and theme: a change makes Sphinx rewrite every page."""
     h = hashlib.sha256()
     files = ([ROOT / "book" / n for n in ("sphinxext.py", "icons.py")] + [ROOT / "core" / "formats.py"]
-             + sorted(THEME.rglob("*")))
+             + sorted(THEME.rglob("*")) + sorted((ROOT / "core" / "locales").rglob("*.po")))
     for p in files:
         if p.is_file():
             h.update(p.relative_to(ROOT).as_posix().encode())
@@ -238,7 +224,7 @@ def theme_digest() -> str:
 
 
 def all_editions() -> list[Edition]:
-    return [Edition(lang, level) for lang in LANGS for level in LEVELS]
+    return [Edition(lang, level) for lang in languages.LANGS for level in LEVELS]
 
 
 def select(lang: str | None = None, level: str | None = None) -> list[Edition]:

@@ -1,121 +1,57 @@
-"""The landing page at `_build/html/index.html`: choose a language and a reading level."""
+"""The landing page at `_build/html/index.html`: choose a language and a reading level
+(`templates/landing.html.j2`, one section per language of `core.languages.LANGS`)."""
 from __future__ import annotations
 
 import shutil
-from html import escape
+from pathlib import Path
 
+from jinja2 import pass_context
+from markupsafe import Markup
+
+from core import languages
 from core.course import modules
 from core.formats import french_spacing
+from core.i18n import N_, escaped, render
 
-from .editions import HTML, LEVELS, ROOT, THEME, UI, Edition
+from .editions import HTML, LEVELS, ROOT, THEME, Edition, language_name, level_name
 from .pdf import edition_pdf_path, pdf_path, site_path
 
-TEXT = {
-    "fr": {
-        "heading": "Français",
-        "intro": "Un cours pour comprendre l'intelligence artificielle : comment fonctionnent les robots "
-                 "conversationnels, leurs limites, les biais et les hypertrucages. Choisissez votre niveau de lecture.",
-        "levels": {
-            "simple": "Des phrases courtes et des mots de tous les jours. Les mots difficiles sont expliqués. "
-                      "Aucun code à lire. Pour les adultes qui veulent lire facilement.",
-            "standard": "Pour le grand public et l'école secondaire. Des explications claires et des démonstrations. "
-                        "Le code est caché, mais on peut l'afficher.",
-            "advanced": "Pour le cégep, l'université et le personnel enseignant. Le code, les calculs derrière "
-                        "les modèles et des exercices qui modifient le code.",
-        },
-        "open": "Ouvrir l'édition",
-        "pdf": "PDF à imprimer",
-        "whole": "PDF de toute l'édition (tous les modules)",
-        "modules": "Modules",
-    },
-    "en": {
-        "heading": "English",
-        "intro": "A course for understanding artificial intelligence: how chatbots work, their limits, bias and "
-                 "deepfakes. Choose your reading level.",
-        "levels": {
-            "simple": "Short sentences and everyday words. Hard words are explained. No code to read. "
-                      "For adults who want an easy read.",
-            "standard": "For the general public and high school. Clear explanations and demos. "
-                        "The code is hidden, but you can show it.",
-            "advanced": "For CEGEP, university and teachers. The code, the maths behind the models, and "
-                        "exercises that change the code.",
-        },
-        "open": "Open the edition",
-        "pdf": "PDF to print",
-        "whole": "PDF of the whole edition (every module)",
-        "modules": "Modules",
-    },
+TEMPLATES = Path(__file__).parent / "templates"
+# What each reading level offers, on its card.
+LEVEL_TEXT = {
+    "simple": N_("Short sentences and everyday words. Hard words are explained. No code to read. "
+                 "For adults who want an easy read."),
+    "standard": N_("For the general public and high school. Clear explanations and demos. "
+                   "The code is hidden, but you can show it."),
+    "advanced": N_("For CEGEP, university and teachers. The code, the maths behind the models, and "
+                   "exercises that change the code."),
 }
 
 
-def _section(lang: str) -> str:
-    t, ui = TEXT[lang], UI[lang]
-    fix = french_spacing if lang == "fr" else (lambda text: text)
+def _editions(lang: str) -> list[dict]:
+    """Each edition of `lang` as its card shows it: its name and text, and the PDFs already printed."""
     cards = []
     for level in LEVELS:
         e = Edition(lang, level)
-        pdfs = []
-        sep = " : " if lang == "fr" else ": "
         whole = edition_pdf_path(e)
-        if whole.exists():
-            pdfs.append(f'<li><a href="{site_path(whole)}">{escape(fix(t["whole"]))}</a></li>')
-        for m in modules(ROOT):
-            pdf = pdf_path(e, m.slug)
-            if pdf.exists():
-                pdfs.append(f'<li><a href="{site_path(pdf)}">{escape(fix(t["pdf"] + sep + m.title[lang]))}</a></li>')
-        pdf_list = f'<ul class="pdfs">{"".join(pdfs)}</ul>' if pdfs else ""
-        cards.append(
-            f'<li class="card"><h3 id="{lang}-{level}">{escape(ui["levels"][level])}</h3>'
-            f'<p>{escape(fix(t["levels"][level]))}</p>'
-            f'<p><a class="open" href="{lang}/{level}/index.html" aria-describedby="{lang}-{level}">'
-            f'{escape(t["open"])}</a></p>{pdf_list}</li>')
-    return (f'<section lang="{lang}" aria-labelledby="h-{lang}"><h2 id="h-{lang}">{escape(t["heading"])}</h2>'
-            f'<p>{escape(fix(t["intro"]))}</p><ul class="cards">{"".join(cards)}</ul></section>')
+        pdfs = [(site_path(pdf_path(e, m.slug)), m.title[lang]) for m in modules(ROOT) if pdf_path(e, m.slug).exists()]
+        cards.append({"level": level, "name": level_name(lang, level), "text": LEVEL_TEXT[level],
+                      "whole": site_path(whole) if whole.exists() else None, "pdfs": pdfs})
+    return cards
 
 
-CSS = """
-:root { color-scheme: light; }
-body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; margin: 0; color: #1a1a1a;
-  background: #fafafa; line-height: 1.55; }
-header, main, footer { max-width: 64rem; margin: 0 auto; padding: 1rem 1.25rem; }
-header { border-bottom: 4px solid #0b4f7c; }
-h1 { font-size: 2rem; margin: 0.5rem 0; color: #0b4f7c; }
-h2 { margin-top: 2rem; }
-.cards { list-style: none; padding: 0; display: grid; gap: 1rem; grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr)); }
-.card { background: #fff; border: 1px solid #b8bec6; border-radius: 0.5rem; padding: 1rem; }
-.card h3 { margin-top: 0; }
-a { color: #0b4f7c; }
-a.open { display: inline-block; background: #0b4f7c; color: #fff; padding: 0.5rem 0.9rem; border-radius: 0.35rem;
-  text-decoration: none; font-weight: 600; }
-a:focus-visible { outline: 3px solid #e69f00; outline-offset: 2px; }
-.pdfs { padding-left: 1.1rem; font-size: 0.95rem; }
-footer { font-size: 0.9rem; color: #444; }
-"""
+@pass_context
+def _typeset(ctx, text) -> Markup:
+    """`text` escaped, with French typography (no-break spaces) on a French section. Escaping touches none of
+    the spaces, signs and digits that `french_spacing` looks at, so it works on the escaped text."""
+    text = escaped(text)
+    return Markup(french_spacing(str(text))) if ctx["lang"] == "fr" else text
 
 
 def landing_html() -> str:
-    return f"""<!DOCTYPE html>
-<html lang="fr">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Décoder l'IA / Decoding AI</title>
-<link rel="icon" href="favicon.svg" type="image/svg+xml">
-<style>{CSS}</style>
-</head>
-<body>
-<header><h1>Décoder l'IA <span lang="en">/ Decoding AI</span></h1>
-<p>Choisissez une langue et un niveau de lecture. <span lang="en">Choose a language and a reading level.</span></p>
-</header>
-<main>
-{_section("fr")}
-{_section("en")}
-</main>
-<footer><p>Tout fonctionne dans votre navigateur, sans compte et sans connexion à un autre site.
-<span lang="en">Everything works in your browser, with no account and no connection to any other site.</span></p></footer>
-</body>
-</html>
-"""
+    langs = list(languages.LANGS)
+    return render(TEMPLATES, "landing.html.j2", langs[0], langs=langs, language_name=language_name,
+                  editions={lang: _editions(lang) for lang in langs}, typeset=_typeset)
 
 
 def write_landing() -> None:

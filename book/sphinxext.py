@@ -19,6 +19,7 @@ from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 
 from core.formats import french_spacing
+from core.i18n import NP_, gettext, ngettext, pgettext
 
 
 def objective_role(name, rawtext, text, lineno, inliner, options=None, content=None):
@@ -28,10 +29,11 @@ def objective_role(name, rawtext, text, lineno, inliner, options=None, content=N
 
 # -- what a page shows of module.yaml -------------------------------------------------------------
 
-NUMBER_WORDS = {"fr": ["zéro", "une", "deux", "trois", "quatre", "cinq", "six"],
-                "en": ["zero", "one", "two", "three", "four", "five", "six"]}
-MINUTES = {"fr": ("{n} minute", "{n} minutes", "de {a} à {b} minutes"),
-           "en": ("{n} minute", "{n} minutes", "{a} to {b} minutes")}
+# How many competencies a module has, in words ("three"); French counts them in the feminine ("une").
+NUMBER_WORDS = [
+    NP_("how many competencies", "zero"), NP_("how many competencies", "one"), NP_("how many competencies", "two"),
+    NP_("how many competencies", "three"), NP_("how many competencies", "four"),
+    NP_("how many competencies", "five"), NP_("how many competencies", "six")]
 
 
 def _page_module(env):
@@ -61,12 +63,11 @@ def duration_role(name, rawtext, text, lineno, inliner, options=None, content=No
 
     env = inliner.document.settings.env
     lang, level = env.config.language, text.strip()
-    one, many, span = MINUTES.get(lang, MINUTES["en"])
     if level == "all":
         every = [m.duration[lv] for m in course(ROOT) for lv in LEVELS]
         for m in course(ROOT):
             env.note_dependency(str(m.path / "module.yaml"))
-        return [nodes.Text(span.format(a=min(every), b=max(every)))], []
+        return [nodes.Text(gettext(lang, "{a} to {b} minutes", a=min(every), b=max(every)))], []
     module = _page_module(env)
     if module is None:
         return _role_error(inliner, lineno, rawtext, f"{{duration}}`{level}`: this page belongs to no module; "
@@ -74,7 +75,7 @@ def duration_role(name, rawtext, text, lineno, inliner, options=None, content=No
     if level not in module.duration:
         return _role_error(inliner, lineno, rawtext, f"{{duration}}`{level}`: the levels are {', '.join(LEVELS)}")
     minutes = module.duration[level]
-    return [nodes.Text((one if minutes == 1 else many).format(n=minutes))], []
+    return [nodes.Text(ngettext(lang, "{n} minute", "{n} minutes", minutes))], []
 
 
 def competency_role(name, rawtext, text, lineno, inliner, options=None, content=None):
@@ -103,8 +104,8 @@ def competency_count_role(name, rawtext, text, lineno, inliner, options=None, co
         return _role_error(inliner, lineno, rawtext, f"{{competency-count}}`{framework}`: needs a module page and "
                                                      "a framework of its module.yaml (ai4k12, unesco)")
     n = len(module.competencies[framework])
-    words = NUMBER_WORDS.get(env.config.language, NUMBER_WORDS["en"])
-    return [nodes.Text(words[n] if n < len(words) else str(n))], []
+    words = pgettext(env.config.language, "how many competencies", NUMBER_WORDS[n]) if n < len(NUMBER_WORDS) else str(n)
+    return [nodes.Text(words)], []
 
 
 class Objectives(Directive):
@@ -131,9 +132,8 @@ class Sources(Directive):
 
     def run(self):
         env = self.state.document.settings.env
-        ui = env.config.html_context.get("decodia_ui", {})
         box = nodes.container(classes=["decodia-sources"])
-        box += nodes.rubric(text=ui.get("sources", "Sources"))
+        box += nodes.rubric(text=gettext(env.config.language, "Sources"))
         self.state.nested_parse(self.content, self.content_offset, box)
         return [box]
 

@@ -15,12 +15,13 @@ import html
 import shutil
 from pathlib import Path
 
+from .i18n import gettext
+
 PAPERS = {"letter": "Letter", "a4": "A4"}
 MARGIN = {"top": "20mm", "bottom": "18mm", "left": "16mm", "right": "16mm"}
 # Headless Chromium on a school's machine or in CI: no sandbox (root), no GPU, and nothing fetched on its own.
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
          "--disable-component-update", "--disable-sync"]
-PAGE_OF = {"fr": "page {n} de {m}", "en": "page {n} of {m}"}
 
 
 def chromium() -> str | None:
@@ -37,7 +38,8 @@ def _templates(title: str, subtitle: str, lang: str) -> tuple[str, str]:
     header = (f'<div style="{style} display: flex; justify-content: space-between;">'
               f"<span>{html.escape(title)}</span><span>{html.escape(subtitle)}</span></div>")
     n, m = '<span class="pageNumber"></span>', '<span class="totalPages"></span>'
-    footer = f'<div style="{style} text-align: right;">Décodia · {PAGE_OF[lang].format(n=n, m=m)}</div>'
+    page_of = gettext(lang, "page {n} of {m}", n=n, m=m)
+    footer = f'<div style="{style} text-align: right;">Décodia · {page_of}</div>'
     return header, footer
 
 

@@ -4,20 +4,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
-from .bank import module_bank
-from .text import UI
-from .worksheet import answer_text
+from core.i18n import gettext
 
-HEAD = {
-    "fr": {"caption": "Corrigé de la banque de questions (formulation du niveau standard). Les questions générées "
-                      "changent à chaque série : l'exemple montré est la série 1.",
-           "cols": ["Question", "Objectif", "Type", "Énoncé", "Réponse", "Rétroaction"], "generated": "générée",
-           "answer": "Réponse :", "feedback": "Rétroaction :"},
-    "en": {"caption": "Answer key of the item bank (standard-level wording). Generated questions change with each "
-                      "set: the example shown is set 1.",
-           "cols": ["Item", "Objective", "Type", "Question", "Answer", "Feedback"], "generated": "generated",
-           "answer": "Answer:", "feedback": "Feedback:"},
-}
+from .bank import module_bank
+from .worksheet import answer_text
 
 
 @dataclass
@@ -30,19 +20,22 @@ class AnswerKey:
         rows = []
         for item in bank.items:
             q = bank.question(item, self.lang, "standard", seed=1)
-            kind = q.type + (f" ({HEAD[self.lang]['generated']})" if q.generated else "")
+            kind = q.type + (" (" + gettext(self.lang, "generated") + ")" if q.generated else "")
             rows.append([q.id, q.objective, kind, q.prompt, answer_text(q, self.lang), q.feedback])
         return rows
 
     def _repr_mimebundle_(self, include=None, exclude=None):
-        head = HEAD[self.lang]
+        lang = self.lang
+        answer, feedback = gettext(lang, "Answer:"), gettext(lang, "Feedback:")
+        caption = gettext(lang, "Answer key of the item bank (standard-level wording). Generated questions change "
+                                "with each set: the example shown is set 1.")
         items = "".join(
             f'<li><p class="decodia-key__meta"><code>{escape(r[0])}</code> · {escape(r[1])} · {escape(r[2])}</p>'
-            f"<p>{escape(r[3])}</p><p><strong>{escape(head['answer'])}</strong> {escape(r[4])}</p>"
-            + (f'<p class="decodia-key__feedback"><strong>{escape(head["feedback"])}</strong> {escape(r[5])}</p>' if r[5] else "")
+            f"<p>{escape(r[3])}</p><p><strong>{escape(answer)}</strong> {escape(r[4])}</p>"
+            + (f'<p class="decodia-key__feedback"><strong>{escape(feedback)}</strong> {escape(r[5])}</p>' if r[5] else "")
             + "</li>" for r in self.rows())
-        html = (f'<div class="decodia-answer-key"><p><em>{escape(head["caption"])}</em></p>'
+        html = (f'<div class="decodia-answer-key"><p><em>{escape(caption)}</em></p>'
                 f"<ol>{items}</ol></div>")
-        text = UI[self.lang]["key"] + "\n\n" + "\n\n".join(
+        text = gettext(lang, "Answer key") + "\n\n" + "\n\n".join(
             f"{r[0]} [{r[1]}, {r[2]}]\n{r[3]}\n→ {r[4]}" for r in self.rows())
         return {"text/html": html, "text/plain": text}

@@ -16,6 +16,7 @@ from pathlib import Path
 from html import escape
 
 from core.formats import number
+from core.i18n import gettext, ngettext
 from widgets.faces import three_faces
 from widgets.views import image_row
 
@@ -23,7 +24,6 @@ from .assemble import Quiz, assemble
 from .bank import module_bank
 from .keycode import obfuscate, reveal  # noqa: F401  (reveal: for callers of page.reveal)
 from .model import Question
-from .text import UI
 
 VARIANTS = 3
 STATIC = Path(__file__).parent / "static"
@@ -65,10 +65,10 @@ def extras_html(q: Question) -> str:
 
 
 def question_html(q: Question, n: int, prefix: str, lang: str) -> str:
-    ui = UI[lang]
     qid = f"{prefix}-{q.id}"
-    pts = ui["points" if q.points == 1 else "points_p"].format(n=number(q.points, lang))
-    legend = (f'<legend><span class="decodia-q__num">{ui["question"]} {n}</span> '
+    pts = ngettext(lang, "{n} point", "{n} points", q.points, n=number(q.points, lang))
+    question = gettext(lang, "Question")
+    legend = (f'<legend><span class="decodia-q__num">{question} {n}</span> '
               f'<span class="decodia-q__points">({pts})</span> {escape(q.prompt)}</legend>')
     body = extras_html(q) + q.kind.page_inputs(q, qid, lang)
     return (f'<fieldset class="decodia-q" data-qid="{escape(q.id)}" data-type="{q.type}">{legend}{body}'
@@ -97,7 +97,16 @@ class SelfCheck:
         return [assemble(bank, self.lang, self.level, self.n, seed) for seed in range(1, self.variants + 1)]
 
     def static_html(self) -> str:
-        ui = UI[self.lang]
+        lang = self.lang
+        check, title, intro = gettext(lang, "Check my answers"), gettext(lang, "Self-check"), gettext(
+            lang, "Answer, then check. Your answers stay in this browser: nothing is sent.")
+        actions = [("new", gettext(lang, "New questions")), ("json", gettext(lang, "Download my results (JSON)")),
+                   ("csv", gettext(lang, "Download my results (CSV)"))]
+        # what the page's script says, its {placeholders} filled there
+        texts = {"score": gettext(lang, "Score: {score} out of {max} points."),
+                 "last": gettext(lang, "Last result saved in this browser: {score} out of {max} (set {variant})."),
+                 "right": gettext(lang, "Right answer."), "partial": gettext(lang, "Partly right ({points} out of {max})."),
+                 "wrong": gettext(lang, "Answer to review.")}
         store = f"decodia:quiz:{self.module}-{self.lang}-{self.level}"
         forms = []
         for i, quiz in enumerate(self.quizzes):
@@ -105,24 +114,23 @@ class SelfCheck:
             keys = {q.id: key_of(q) for q in quiz.questions}
             questions = "".join(question_html(q, n, prefix, self.lang) for n, q in enumerate(quiz.questions, 1))
             hidden = "" if i == 0 else " hidden"
+            variant = gettext(lang, "Set {n} of {total}", n=i + 1, total=len(self.quizzes))
             forms.append(
                 f'<form class="decodia-quiz__variant" data-variant="{quiz.seed}" data-quiz="{quiz.id}" '
                 f'data-max="{quiz.max_points:g}" data-key="{obfuscate(keys, quiz.id)}"{hidden} novalidate>'
-                f'<p class="decodia-quiz__set">{ui["variant"].format(n=i + 1, total=len(self.quizzes))}</p>'
+                f'<p class="decodia-quiz__set">{variant}</p>'
                 f"{questions}"
-                f'<button type="submit" class="decodia-quiz__check">{ui["check"]}</button></form>')
-        texts = {k: ui[k] for k in ("score", "last", "right", "partial", "wrong")}
+                f'<button type="submit" class="decodia-quiz__check">{check}</button></form>')
         return (
             f'<section class="decodia-quiz" data-decodia-quiz="{escape(self.module)}" data-store="{store}" '
             f'data-lang="{self.lang}" data-level="{self.level}" data-module="{escape(self.module)}" '
-            f'data-text="{escape(json.dumps(texts, ensure_ascii=False))}" aria-label="{ui["title"]}">'
-            f'<p class="decodia-quiz__intro">{ui["intro"]}</p>'
+            f'data-text="{escape(json.dumps(texts, ensure_ascii=False))}" aria-label="{title}">'
+            f'<p class="decodia-quiz__intro">{intro}</p>'
             f'<p class="decodia-quiz__last" data-last></p>{"".join(forms)}'
             f'<p class="decodia-quiz__score" role="status" aria-live="polite" data-score></p>'
             f'<div class="decodia-quiz__actions">'
-            f'<button type="button" data-action="new">{ui["new"]}</button>'
-            f'<button type="button" data-action="json">{ui["download_json"]}</button>'
-            f'<button type="button" data-action="csv">{ui["download_csv"]}</button></div></section>')
+            + "".join(f'<button type="button" data-action="{action}">{label}</button>' for action, label in actions)
+            + '</div></section>')
 
     def worksheet_text(self) -> str:
         from .worksheet import worksheet_text

@@ -1,11 +1,11 @@
 """The print face: a worksheet (variant code, name and date lines, room to answer) and its answer key."""
 from __future__ import annotations
 
+from core.i18n import gettext
 from widgets.views import image_row_text
 
 from .assemble import Quiz
 from .model import Question
-from .text import UI
 
 
 def _table_lines(q: Question) -> list[str]:
@@ -21,10 +21,11 @@ def _image_lines(q: Question) -> list[str]:
 
 
 def worksheet_text(quiz: Quiz) -> str:
-    ui = UI[quiz.lang]
-    lines = [f"{ui['worksheet']} — {quiz.module} ({quiz.lang}, {quiz.level})",
-             f"{ui['variant_code']}: {quiz.id}", "",
-             f"{ui['name']}: ______________________________    {ui['date']}: ______________", ""]
+    lang = quiz.lang
+    worksheet, code = gettext(lang, "Worksheet"), gettext(lang, "Set code")
+    name, date = gettext(lang, "Name"), gettext(lang, "Date")
+    lines = [f"{worksheet} — {quiz.module} ({quiz.lang}, {quiz.level})", f"{code}: {quiz.id}", "",
+             f"{name}: ______________________________    {date}: ______________", ""]
     for n, q in enumerate(quiz.questions, 1):
         lines.append(f"{n}. {q.prompt}")
         lines += _table_lines(q)
@@ -39,11 +40,11 @@ def answer_text(q: Question, lang: str) -> str:
 
 
 def answer_key_text(quiz: Quiz) -> str:
-    ui = UI[quiz.lang]
-    lines = [f"{ui['key']} — {quiz.id}", ""]
+    key, answer, objective = (gettext(quiz.lang, "Answer key"), gettext(quiz.lang, "Answer"),
+                              gettext(quiz.lang, "Objective"))
+    lines = [f"{key} — {quiz.id}", ""]
     for n, q in enumerate(quiz.questions, 1):
-        lines += [f"{n}. {q.prompt}", f"   {ui['answer']}: {answer_text(q, quiz.lang)}",
-                  f"   {ui['objective']}: {q.objective}"]
+        lines += [f"{n}. {q.prompt}", f"   {answer}: {answer_text(q, quiz.lang)}", f"   {objective}: {q.objective}"]
         if q.feedback:
             lines.append(f"   {q.feedback}")
         lines.append("")

@@ -47,6 +47,7 @@ def _import_pygiftparser():
 gift_parser, gift_utils = _import_pygiftparser()
 
 from core.course import modules
+from core.i18n import gettext
 from core.languages import LANGS, LEVELS
 from quizzes.assemble import Quiz, assemble
 from quizzes.bank import module_bank
@@ -56,7 +57,6 @@ from quizzes.export.moodle import Builder, moodle_xml
 from quizzes.export.qti import qti_package
 from quizzes.grading import grade, normalise
 from quizzes.model import validate_item
-from quizzes.text import UI
 from widgets.views import pixels_png
 
 XSD = Path(__file__).resolve().parent / "data" / "qti-xsd"
@@ -270,7 +270,7 @@ def test_qti_items_match_the_source(module):
                     assert feedback.get(ident[c.id], "") == c.feedback
         elif q.type == "truefalse":
             choices = item.findall(f".//{QTI}choiceInteraction/{QTI}simpleChoice")
-            assert [text_of(c) for c in choices] == [UI[q.lang]["true"], UI[q.lang]["false"]]
+            assert [text_of(c) for c in choices] == [gettext(q.lang, "True"), gettext(q.lang, "False")]
             assert correct == ["TRUE" if q.answer else "FALSE"]
         elif q.type == "numeric":
             assert decl.get("baseType") == "float" and float(correct[0]) == q.answer

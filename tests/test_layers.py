@@ -34,10 +34,10 @@ def test_an_import_against_the_layers_is_caught(tmp_path):
     (tmp_path / "core" / "formats.py").write_text(
         (ROOT / "core" / "formats.py").read_text(encoding="utf-8") + "\nfrom widgets.views import View\n",
         encoding="utf-8")
-    (tmp_path / "quizzes" / "text.py").write_text(
-        (ROOT / "quizzes" / "text.py").read_text(encoding="utf-8") + "\nfrom modules.chatbots.text import words\n",
+    (tmp_path / "quizzes" / "worksheet.py").write_text(
+        (ROOT / "quizzes" / "worksheet.py").read_text(encoding="utf-8") + "\nfrom modules.chatbots.text import words\n",
         encoding="utf-8")
     proc = _lint(tmp_path)
     assert proc.returncode != 0
     assert "core.formats -> widgets.views" in proc.stdout
-    assert "quizzes.text -> modules.chatbots.text" in proc.stdout
+    assert "quizzes.worksheet -> modules.chatbots.text" in proc.stdout

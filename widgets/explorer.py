@@ -22,20 +22,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
+from core import languages
+from core.i18n import gettext
 from core.markup import esc
 
 from .faces import three_faces
 from .views import View
 
 STATIC = Path(__file__).parent / "static"
-
-TEXT = {
-    "fr": {"shown": "Résultat affiché pour", "print": "Version imprimée. Réglage montré :",
-           "live": "Écrivez ou choisissez une valeur"},
-    "en": {"shown": "Showing the result for", "print": "Printed version. Setting shown:",
-           "live": "Type or choose a value"},
-}
-
 
 @dataclass(frozen=True)
 class Choice:
@@ -79,7 +73,7 @@ class Explorer:
             raise ValueError(f"demo id {self.id!r} must be lower-case letters, digits and hyphens")
         if isinstance(self.controls, Choice):
             self.controls = [self.controls]
-        if self.lang not in TEXT:
+        if self.lang not in languages.LANGS:
             raise ValueError(f"unknown language {self.lang!r}")
 
     # -- the model, run for one setting ------------------------------------
@@ -104,7 +98,6 @@ class Explorer:
 
     # -- face 2: kernel-free HTML ------------------------------------------
     def static_html(self) -> str:
-        t = TEXT[self.lang]
         uid = f"demo-{self.id}"
         ctrl_html = []
         for c, i in zip(self.controls, self.default):
@@ -129,11 +122,13 @@ class Explorer:
         labels = json.dumps([c.label for c in self.controls])
         title = f'<p class="decodia-demo__title" id="{uid}-title">{esc(self.title)}</p>' if self.title else ""
         labelled = f' aria-labelledby="{uid}-title"' if self.title else f' aria-label="{esc(self.id)}"'
+        shown = gettext(self.lang, "Showing the result for")          # the page's script names a setting with it
+        printed = gettext(self.lang, "Printed version. Setting shown:")
         return (
             f'<section class="decodia-demo" id="{uid}" data-decodia-demo="{esc(self.id)}"{labelled} '
-            f'data-shown="{esc(t["shown"])}" data-labels="{esc(labels)}">{title}'
+            f'data-shown="{esc(shown)}" data-labels="{esc(labels)}">{title}'
             f'<div class="decodia-demo__controls">{"".join(ctrl_html)}</div>'
-            f'<p class="decodia-demo__setting">{esc(t["print"])} <span data-setting>'
+            f'<p class="decodia-demo__setting">{esc(printed)} <span data-setting>'
             f'{esc(self.setting_text(self.default))}</span></p>'
             f'<div class="decodia-demo__panels">{"".join(panels)}</div>'
             f'<p class="visually-hidden" role="status" aria-live="polite" data-status></p></section>')
@@ -148,7 +143,7 @@ class Explorer:
             value, shown = c.pairs[i]
             if c.free_text:
                 w = W.Combobox(value=str(value), options=[str(v) for v, _ in c.pairs], description=c.label,
-                               placeholder=TEXT[self.lang]["live"], ensure_option=False, style=style,
+                               placeholder=gettext(self.lang, "Type or choose a value"), ensure_option=False, style=style,
                                continuous_update=False)
             elif c.slider:
                 w = W.SelectionSlider(options=[(s, v) for v, s in c.pairs], value=value, description=c.label,

@@ -14,7 +14,10 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
+from babel.numbers import get_decimal_symbol
+
 from core.formats import number, percent
+from core.languages import locale
 from core.markup import esc
 
 from .faces import three_faces
@@ -79,7 +82,7 @@ class Game:
                 f'<button type="submit">{esc(t["check"])}</button>'
                 f'<p class="decodia-game__answers">{esc(self._answers(fakes))}</p></form>')
         texts = {k: t[k] for k in ("unanswered", "score", "chance", "total", "right", "wrong", "was_real", "was_fake")}
-        texts["decimal"] = "," if self.lang == "fr" else "."
+        texts["decimal"] = get_decimal_symbol(locale(self.lang))     # how the page's script writes chances
         chance = self.chance_table()
         return (f'<section class="decodia-game decodia-demo" id="{uid}" data-decodia-game aria-labelledby="{uid}-title" '
                 f'data-text="{esc(json.dumps(texts, ensure_ascii=False))}">'

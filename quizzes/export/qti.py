@@ -117,10 +117,9 @@ def declaration(cardinality: str, base: str, correct, *rest) -> etree._Element:
 
 
 def text_entry(q: Question, length: int) -> etree._Element:
-    from ..text import UI
+    from core.i18n import gettext
 
-    ui = UI[q.lang] if q.lang in UI else UI["en"]
-    p = el("p", text=ui["your_answer"] + " ")
+    p = el("p", text=gettext(q.lang, "Your answer") + " ")
     p.append(el("textEntryInteraction", responseIdentifier="RESPONSE", expectedLength=length))
     return p
 

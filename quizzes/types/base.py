@@ -16,6 +16,8 @@ from dataclasses import replace
 from html import escape
 from typing import TYPE_CHECKING, Callable, ClassVar
 
+from core.i18n import gettext
+
 if TYPE_CHECKING:  # pragma: no cover
     from ..model import Question
 
@@ -220,6 +222,16 @@ def select_inputs(q: "Question", qid: str, labels, options: str, choose: str) ->
     return "".join(f'<div class="decodia-q__option"><label for="{qid}-{c.id}">{label}</label> '
                    f'<select id="{qid}-{c.id}" name="{qid}" data-choice="{escape(c.id)}">'
                    f'<option value="">{choose}</option>{options}</select></div>' for c, label in zip(q.choices, labels))
+
+
+def answer_line(lang: str) -> str:
+    """Where a worksheet's reader writes a typed answer."""
+    return "  " + gettext(lang, "Your answer") + ": ______________________________"
+
+
+def answer_room(lang: str) -> str:
+    """The same on a printed sheet."""
+    return '<p class="meta">' + gettext(lang, "Your answer") + '</p><span class="line"></span>'
 
 
 def text_input(qid: str, label: str, numeric: bool) -> str:

@@ -4,9 +4,14 @@ from __future__ import annotations
 from dataclasses import replace
 from html import escape
 
-from ..text import UI
+from core.i18n import gettext
+
 from .base import (Fields, ItemType, QtiParts, choice_by_text, normalise, parse_choices, rights_shown, select_inputs,
                    shuffled_choices, split_pair)
+
+
+def match_hint(lang: str) -> str:
+    return gettext(lang, "Match each item with its answer.")
 
 
 class Matching(ItemType):
@@ -78,11 +83,10 @@ class Matching(ItemType):
         return {"pairs": self.key(q)}
 
     def page_inputs(self, q, qid: str, lang: str) -> str:
-        ui = UI[lang]
         rights = rights_shown(q)
         opts = "".join(f'<option value="{escape(r)}">{escape(r)}</option>' for r in rights)
-        return (f'<p class="decodia-q__hint">{ui["match_hint"]}</p>'
-                + select_inputs(q, qid, [escape(c.text) for c in q.choices], opts, ui["choose"]))
+        return (f'<p class="decodia-q__hint">{match_hint(lang)}</p>'
+                + select_inputs(q, qid, [escape(c.text) for c in q.choices], opts, gettext(lang, "Choose…")))
 
     def live_input(self, q, lang: str):
         import ipywidgets as W
@@ -102,7 +106,7 @@ class Matching(ItemType):
     def sheet_html(self, q, lang: str) -> str:
         rights = rights_shown(q)
         letters = {r: chr(65 + i) for i, r in enumerate(rights)}
-        return (f'<p class="meta">{UI[lang]["match_hint"]}</p><ul class="choices">'
+        return (f'<p class="meta">{match_hint(lang)}</p><ul class="choices">'
                 + "".join(f'<li>{escape(c.text)} → <span class="blank"></span></li>' for c in q.choices)
                 + "</ul><ul class=\"choices\">" + "".join(f"<li>{letters[r]}) {escape(r)}</li>" for r in rights) + "</ul>")
 

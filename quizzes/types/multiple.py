@@ -1,6 +1,8 @@
 """Multiple choice with partial credit: (right picks − wrong picks) / right answers, never below zero."""
 from __future__ import annotations
 
+from core.i18n import gettext
+
 from .base import Fields, ItemType, QtiParts, at_most_simple, choice_by_text, option_inputs, parse_choices, shuffled_choices
 from .single import choice_sheet, gift_choices, with_answer
 
@@ -64,7 +66,7 @@ class Multiple(ItemType):
         return [f"  [ ] {c.text}" for c in q.choices]
 
     def sheet_html(self, q, lang: str) -> str:
-        return choice_sheet(q, lang, "pick_many")
+        return choice_sheet(q, gettext(lang, "Tick every right answer."))
 
     def answer_text(self, q, lang: str) -> str:
         return " • ".join(c.text for c in q.choices if c.correct)

@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 from core.formats import number
+from core.i18n import gettext
 
-from ..text import UI
-from .base import Fields, ItemType, QtiParts, text_input, to_number
+from .base import Fields, ItemType, QtiParts, answer_line, answer_room, text_input, to_number
 
 
 class Numeric(ItemType):
@@ -41,25 +41,24 @@ class Numeric(ItemType):
         return {"answer": q.answer, "tolerance": q.tolerance}
 
     def page_inputs(self, q, qid: str, lang: str) -> str:
-        return text_input(qid, UI[lang]["your_answer"], numeric=True)
+        return text_input(qid, gettext(lang, "Your answer"), numeric=True)
 
     def live_input(self, q, lang: str):
         import ipywidgets as W
 
-        return W.Text(placeholder=UI[lang]["your_answer"])
+        return W.Text(placeholder=gettext(lang, "Your answer"))
 
     def live_response(self, q, widget):
         return widget.value.strip() or None
 
     def worksheet_lines(self, q, lang: str) -> list[str]:
-        return [f"  {UI[lang]['your_answer']}: ______________________________"]
+        return [answer_line(lang)]
 
     def sheet_html(self, q, lang: str) -> str:
-        return f'<p class="meta">{UI[lang]["your_answer"]}</p><span class="line"></span>'
+        return answer_room(lang)
 
     def answer_text(self, q, lang: str) -> str:
-        ui = UI[lang]
-        tol = f" ({ui['tolerance']} ± {number(q.tolerance, lang)})" if q.tolerance else ""
+        tol = " (" + gettext(lang, "tolerance") + f" ± {number(q.tolerance, lang)})" if q.tolerance else ""
         return number(q.answer, lang) + tol
 
     def moodle(self, q, x):

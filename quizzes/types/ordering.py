@@ -5,8 +5,8 @@ from dataclasses import replace
 from html import escape
 
 from core.formats import quoted
+from core.i18n import gettext
 
-from ..text import UI
 from .base import (Fields, ItemType, QtiParts, choice_by_text, normalise, parse_choices, select_inputs,
                    shuffled_choices, split_pair)
 
@@ -17,6 +17,10 @@ def _prefix(text: str) -> str | None:
         if text.endswith(end) and text[: -len(end)].strip():
             return normalise(text[: -len(end)])
     return None
+
+
+def order_hint(lang: str) -> str:
+    return gettext(lang, "Number them in the right order.")
 
 
 class Ordering(ItemType):
@@ -112,10 +116,11 @@ class Ordering(ItemType):
         return {"order": list(q.order)}
 
     def page_inputs(self, q, qid: str, lang: str) -> str:
-        ui = UI[lang]
         positions = "".join(f'<option value="{i}">{i}</option>' for i in range(1, len(q.choices) + 1))
-        labels = [f"{ui['position']} {escape(quoted(c.text, lang))}" for c in q.choices]
-        return f'<p class="decodia-q__hint">{ui["order_hint"]}</p>' + select_inputs(q, qid, labels, positions, ui["choose"])
+        position = gettext(lang, "Position of")
+        labels = [f"{position} {escape(quoted(c.text, lang))}" for c in q.choices]
+        return (f'<p class="decodia-q__hint">{order_hint(lang)}</p>'
+                + select_inputs(q, qid, labels, positions, gettext(lang, "Choose…")))
 
     def live_input(self, q, lang: str):
         import ipywidgets as W
@@ -132,7 +137,7 @@ class Ordering(ItemType):
         return [f"  ___  {c.text}" for c in q.choices]
 
     def sheet_html(self, q, lang: str) -> str:
-        return (f'<p class="meta">{UI[lang]["order_hint"]}</p><ul class="choices">'
+        return (f'<p class="meta">{order_hint(lang)}</p><ul class="choices">'
                 + "".join(f'<li><span class="blank"></span>{escape(c.text)}</li>' for c in q.choices) + "</ul>")
 
     def answer_text(self, q, lang: str) -> str:

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from html import escape
 
+from core.i18n import gettext
+
 from .base import (Fields, ItemType, QtiParts, at_most_simple, choice_by_text, option_inputs, parse_choices,
                    shuffled_choices)
 
@@ -69,7 +71,7 @@ class Single(ItemType):
         return [f"  [ ] {c.text}" for c in q.choices]
 
     def sheet_html(self, q, lang: str) -> str:
-        return choice_sheet(q, lang, "pick_one")
+        return choice_sheet(q, gettext(lang, "Tick one answer."))
 
     def answer_text(self, q, lang: str) -> str:
         return " • ".join(c.text for c in q.choices if c.correct)
@@ -103,10 +105,8 @@ def with_answer(f: Fields, choices: tuple, single: bool) -> tuple:
     return tuple(Choice(c.id, c.text, c.id in names, c.feedback) for c in choices)
 
 
-def choice_sheet(q, lang: str, hint: str) -> str:
-    from ..printable import TEXT
-
-    return (f'<p class="meta">{TEXT[lang][hint]}</p><ul class="choices">'
+def choice_sheet(q, hint: str) -> str:
+    return (f'<p class="meta">{hint}</p><ul class="choices">'
             + "".join(f'<li><span class="box"></span>{escape(c.text)}</li>' for c in q.choices) + "</ul>")
 
 

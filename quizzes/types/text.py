@@ -3,9 +3,9 @@ apostrophes (« L’Élève » and "l'eleve" match)."""
 from __future__ import annotations
 
 from core.formats import quoted
+from core.i18n import gettext
 
-from ..text import UI
-from .base import Fields, ItemType, QtiParts, normalise, text_input
+from .base import Fields, ItemType, QtiParts, answer_line, answer_room, normalise, text_input
 
 
 class Text(ItemType):
@@ -42,24 +42,24 @@ class Text(ItemType):
         return {"accepted": sorted({normalise(a) for a in q.answer})}
 
     def page_inputs(self, q, qid: str, lang: str) -> str:
-        return text_input(qid, UI[lang]["your_answer"], numeric=False)
+        return text_input(qid, gettext(lang, "Your answer"), numeric=False)
 
     def live_input(self, q, lang: str):
         import ipywidgets as W
 
-        return W.Text(placeholder=UI[lang]["your_answer"])
+        return W.Text(placeholder=gettext(lang, "Your answer"))
 
     def live_response(self, q, widget):
         return widget.value.strip() or None
 
     def worksheet_lines(self, q, lang: str) -> list[str]:
-        return [f"  {UI[lang]['your_answer']}: ______________________________"]
+        return [answer_line(lang)]
 
     def sheet_html(self, q, lang: str) -> str:
-        return f'<p class="meta">{UI[lang]["your_answer"]}</p><span class="line"></span>'
+        return answer_room(lang)
 
     def answer_text(self, q, lang: str) -> str:
-        return f"{UI[lang]['accepted']}: " + ", ".join(quoted(a, lang) for a in q.answer)
+        return gettext(lang, "Accepted answers") + ": " + ", ".join(quoted(a, lang) for a in q.answer)
 
     def moodle(self, q, x):
         from ..export import accepted_variants

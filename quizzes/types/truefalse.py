@@ -1,7 +1,8 @@
 """True or false."""
 from __future__ import annotations
 
-from ..text import UI
+from core.i18n import gettext
+
 from .base import Fields, ItemType, QtiParts, normalise, option_inputs
 
 WORDS = {"true": True, "vrai": True, "false": False, "faux": False}
@@ -43,26 +44,27 @@ class TrueFalse(ItemType):
         return {"answer": q.answer}
 
     def page_inputs(self, q, qid: str, lang: str) -> str:
-        return option_inputs("radio", qid, [("true", UI[lang]["true"]), ("false", UI[lang]["false"])])
+        return option_inputs("radio", qid, [("true", gettext(lang, "True")), ("false", gettext(lang, "False"))])
 
     def live_input(self, q, lang: str):
         import ipywidgets as W
 
-        return W.RadioButtons(options=[(UI[lang]["true"], True), (UI[lang]["false"], False)], value=None)
+        return W.RadioButtons(options=[(gettext(lang, "True"), True), (gettext(lang, "False"), False)], value=None)
 
     def live_response(self, q, widget):
         return widget.value
 
     def worksheet_lines(self, q, lang: str) -> list[str]:
-        return [f"  [ ] {UI[lang]['true']}    [ ] {UI[lang]['false']}"]
+        true, false = gettext(lang, "True"), gettext(lang, "False")
+        return [f"  [ ] {true}    [ ] {false}"]
 
     def sheet_html(self, q, lang: str) -> str:
-        ui = UI[lang]
-        return (f'<ul class="choices"><li><span class="box"></span>{ui["true"]}</li>'
-                f'<li><span class="box"></span>{ui["false"]}</li></ul>')
+        true, false = gettext(lang, "True"), gettext(lang, "False")
+        return (f'<ul class="choices"><li><span class="box"></span>{true}</li>'
+                f'<li><span class="box"></span>{false}</li></ul>')
 
     def answer_text(self, q, lang: str) -> str:
-        return UI[lang]["true"] if q.answer else UI[lang]["false"]
+        return gettext(lang, "True") if q.answer else gettext(lang, "False")
 
     def moodle(self, q, x):
         return "truefalse", [x.answer(100 if value is q.answer else 0, "true" if value else "false", html=False,
@@ -72,6 +74,6 @@ class TrueFalse(ItemType):
         return ["T" if q.answer else "F"]
 
     def qti(self, q, x) -> QtiParts:
-        ui = UI[q.lang] if q.lang in UI else UI["en"]
-        return x.choice_parts(q, [("true", ui["true"], q.answer is True, ""), ("false", ui["false"], q.answer is False, "")],
+        true, false = gettext(q.lang, "True"), gettext(q.lang, "False")
+        return x.choice_parts(q, [("true", true, q.answer is True, ""), ("false", false, q.answer is False, "")],
                               multiple=False, ids={"true": "TRUE", "false": "FALSE"})
