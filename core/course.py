@@ -204,7 +204,15 @@ _PATTERNS = {"^[a-z][a-z0-9_]*$": "a Python name in lower case (letters, digits 
 def _validator():
     import jsonschema
 
-    return jsonschema.Draft202012Validator(json.loads(SCHEMA.read_text(encoding="utf-8")))
+    from .languages import per_language
+
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    text = {"type": "string", "minLength": 1}
+    schema["$defs"]["bilingual"] = per_language(text)                      # every language of the course
+    objective = schema["properties"]["objectives"]["items"]
+    objective["required"] = ["id", *per_language(text)["required"]]
+    objective["properties"] = {"id": objective["properties"]["id"], **per_language(text)["properties"]}
+    return jsonschema.Draft202012Validator(schema)
 
 
 def _problems(data, folder_name: str) -> list[_Problem]:

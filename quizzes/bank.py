@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from core.languages import LANGS, LEVELS
+from core.languages import LANGS, LEVELS, per_language
 from core.yamlfile import read_yaml
 
 from .errors import BankError, BankErrors
@@ -102,6 +102,7 @@ def bank_schema() -> dict:
     from .types import REGISTRY
 
     schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    schema["$defs"]["bilingual"] = per_language({"$ref": "#/$defs/text"})    # every language of the course
     written = schema["$defs"]["item"]["else"]
     written["properties"]["type"] = {"enum": list(REGISTRY)}
     for t in REGISTRY.values():

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from core.formats import quoted
 from core.i18n import gettext
+from core.languages import per_language
 
 from .base import Fields, ItemType, QtiParts, answer_line, answer_room, normalise, text_input
 
 
 class Text(ItemType):
     name = "text"
-    schema = {"answers": {"type": "object", "required": ["fr", "en"],
-                          "properties": {"fr": {"$ref": "#/$defs/accepted"}, "en": {"$ref": "#/$defs/accepted"}},
-                          "additionalProperties": False}}
+    schema = {"answers": per_language({"$ref": "#/$defs/accepted"})}
     required = ("answers",)
     qti_interaction = "textEntryInteraction"
     js = """{
