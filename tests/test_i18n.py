@@ -100,6 +100,21 @@ def test_reading_a_catalog_takes_little_time():
     i18n.translations.cache_clear()
 
 
+def test_the_item_analysis_report_speaks_the_packs_language(tmp_path):
+    from quizzes.assemble import assemble
+    from quizzes.bank import module_bank
+    from quizzes.grader import Intake
+    from quizzes.report import write_report
+
+    for lang, words in (("fr", ["Analyse des questions", "Lignes rejetées", "0 élève noté", "aucune"]),
+                        ("en", ["Item analysis", "Rejected rows", "0 students graded", "none"])):
+        out = tmp_path / lang
+        out.mkdir()
+        page = write_report(assemble(module_bank("bias"), lang, "standard", None, 1), [], Intake(), out).read_text(
+            encoding="utf-8")
+        assert f'<html lang="{lang}">' in page and all(w in page for w in words)
+
+
 # -- a third language ---------------------------------------------------------------------------------------
 
 PSEUDO = "qps"       # a pseudo-language: every letter of the English text accented, placeholders kept
@@ -129,6 +144,12 @@ def third_language(tmp_path, monkeypatch):
             string = tuple(map(pseudo, m.string)) if isinstance(m.string, tuple) else pseudo(m.string)
             cat.add(m.id, string, context=m.context)
     messages.write(cat, i18n.catalog_path(PSEUDO, locales))
+    # The pseudo-language has the interface's words only, not the module texts a real language writes: the
+    # registry and the bank are loaded (and kept) as the course has them before the line is added.
+    from core.course import course
+    from quizzes.bank import module_bank
+
+    course(), module_bank("bias")
     monkeypatch.setattr(i18n, "LOCALES", locales)
     monkeypatch.setattr(languages, "LOCALES", {**languages.LOCALES, PSEUDO: "en_CA"})    # the one line
     monkeypatch.setattr(languages, "LANGS", (*languages.LANGS, PSEUDO))
