@@ -4,6 +4,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from core.i18n import gettext
+
 from .bank import module_bank
 from .errors import BankError, BankErrors
 from .grader import InputError, Intake, grade_all, load_keys, read_responses, write_gradebook, write_rejects
@@ -24,18 +26,21 @@ def known_modules() -> list[str]:
 
 
 def quiz_command(args) -> int:
+    """Write a pack; what it says, it says in the pack's language."""
+    lang = args.lang
     formats = [f.strip() for f in args.format.split(",") if f.strip()]
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:
-        print(f"decodia quiz: unknown format(s) {', '.join(unknown)}; available: {', '.join(FORMATS)}", file=sys.stderr)
+        print("decodia quiz: " + gettext(lang, "unknown format(s) {formats}; available: {available}",
+                                         formats=", ".join(unknown), available=", ".join(FORMATS)), file=sys.stderr)
         return 2
     if args.variants < 1:
-        print("decodia quiz: --variants must be at least 1", file=sys.stderr)
+        print("decodia quiz: " + gettext(lang, "--variants must be at least 1"), file=sys.stderr)
         return 2
     known = known_modules()
     if args.module not in known:
-        print(f"decodia quiz: no module {args.module!r}; the modules are: {', '.join(known) or 'none'}",
-              file=sys.stderr)
+        print("decodia quiz: " + gettext(lang, "no module {module!r}; the modules are: {modules}", module=args.module,
+                                         modules=", ".join(known) or gettext(lang, "none")), file=sys.stderr)
         return 2
     try:
         bank = module_bank(args.module)
@@ -50,8 +55,9 @@ def quiz_command(args) -> int:
     except RuntimeError as err:
         print(f"decodia quiz: {err}", file=sys.stderr)
         return 1
-    print(f"{args.variants} variant(s) of {bank.module} ({args.lang}, {args.level}): {len(files)} file(s) in {out}/"
-          + (f" (Moodle XML for Moodle {moodle} and later)" if "moodle" in formats else ""))
+    print(gettext(lang, "{k} variant(s) of {module} ({lang}, {level}): {n} file(s) in {out}/", k=args.variants,
+                  module=bank.module, lang=args.lang, level=args.level, n=len(files), out=out)
+          + (gettext(lang, " (Moodle XML for Moodle {moodle} and later)", moodle=moodle) if "moodle" in formats else ""))
     for f in files:
         print(f"  {f.name}")
     return 0
@@ -76,13 +82,14 @@ def grade_command(args) -> int:
     book = write_gradebook(keys, rows, out)
     rejects = write_rejects(intake, out)
     report = write_report(keys, rows, intake, out)
+    lang = keys.lang        # from here on, the keys' language
     if not keys.single:
-        print(f"keys: {keys.id}")
-    print(f"{len(rows)} graded -> {book}")
-    print(f"{len(intake.rejects)} rejected -> {rejects}")
+        print(gettext(lang, "keys: {keys}", keys=keys.id))
+    print(gettext(lang, "{n} graded -> {path}", n=len(rows), path=book))
+    print(gettext(lang, "{n} rejected -> {path}", n=len(intake.rejects), path=rejects))
     for r in intake.rejects:
-        print(f"  rejected {r.source}: {r.reason}", file=sys.stderr)
+        print(gettext(lang, "  rejected {source}: {reason}", source=r.source, reason=r.reason), file=sys.stderr)
     for n in intake.notes:
-        print(f"  note: {n}", file=sys.stderr)
-    print(f"item analysis -> {report}")
+        print(gettext(lang, "  note: {note}", note=n), file=sys.stderr)
+    print(gettext(lang, "item analysis -> {path}", path=report))
     return 0

@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from core.i18n import gettext
+
 from .assemble import Quiz
 from .export import by_category, question_name
 from .grading import grade, normalise
@@ -156,11 +158,17 @@ class Keys:
         return self.quizzes[0] if len(self.quizzes) == 1 else None
 
     @property
+    def lang(self) -> str:
+        """The language of the keys: what `decodia grade` says about them is said in it."""
+        return self.quizzes[0].lang
+
+    @property
     def id(self) -> str:
         if self.single:
             return self.single.id
         editions = sorted({f"{q.module}-{q.lang}-{q.level}" for q in self.quizzes})
-        return f"{', '.join(editions)} ({len(self.quizzes)} series)"
+        series = gettext(self.lang, "{n} series", n=len(self.quizzes))
+        return f"{', '.join(editions)} ({series})"
 
     @property
     def max_points(self) -> float:
@@ -185,10 +193,12 @@ class Keys:
 
     def unknown_series(self, quiz_id) -> str:
         if self.single:
-            return f"result of quiz {quiz_id!r}, but the key is {self.single.id!r}"
+            return gettext(self.lang, "result of quiz {quiz!r}, but the key is {key!r}", quiz=quiz_id,
+                           key=self.single.id)
         if quiz_id is None:
-            return f"result with no quiz id, but the keys hold {len(self.quizzes)} series"
-        return f"result of quiz {quiz_id!r}, which is not among the keys ({self.id})"
+            return gettext(self.lang, "result with no quiz id, but the keys hold {n} series", n=len(self.quizzes))
+        return gettext(self.lang, "result of quiz {quiz!r}, which is not among the keys ({keys})", quiz=quiz_id,
+                       keys=self.id)
 
     def find(self, cell: str) -> tuple[Quiz, Question]:
         """The question a cell names (`<quiz id> · <item id>`) or shows (its text, as Moodle's Responses report
@@ -223,9 +233,10 @@ class Keys:
             best = max(f[0] for f in found)
             found = [f for f in found if f[0] == best]
         if not found:
-            raise LookupError("matches no question of the key(s)")
+            raise LookupError(gettext(self.lang, "matches no question of the key(s)"))
         if len(found) > 1:
-            raise LookupError("could be any of " + ", ".join(question_name(f[1], f[2]) for f in found))
+            raise LookupError(gettext(self.lang, "could be any of {questions}",
+                                      questions=", ".join(question_name(f[1], f[2]) for f in found)))
         return found[0][1], found[0][2]
 
 
@@ -245,22 +256,23 @@ def _from_text(q: Question, value: str) -> Any:
 def read_responses(path: Path, keys, intake: Intake) -> None:
     """Read one response file into `intake`; `keys` is a `Keys` or one series' `Quiz`."""
     keys = as_keys(keys)
+    lang = keys.lang
     path = Path(path)
     name = path.name
     try:
         raw = path.read_bytes()
     except OSError as err:
-        raise InputError(f"{path}: cannot be read ({err.strerror})") from None
+        raise InputError(gettext(lang, "{path}: cannot be read ({error})", path=path, error=err.strerror)) from None
     if b"\x00" in raw:
-        intake.rejects.append(Reject(name, "binary file: expected a CSV or a JSON result file"))
+        intake.rejects.append(Reject(name, gettext(lang, "binary file: expected a CSV or a JSON result file")))
         return
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        intake.rejects.append(Reject(name, "not UTF-8 text: export the file as UTF-8 CSV"))
+        intake.rejects.append(Reject(name, gettext(lang, "not UTF-8 text: export the file as UTF-8 CSV")))
         return
     if not text.strip():
-        intake.rejects.append(Reject(name, "empty file"))
+        intake.rejects.append(Reject(name, gettext(lang, "empty file")))
         return
     if path.suffix.lower() == ".json" or text.lstrip().startswith(("{", "[")):
         _read_result_json(path, text, keys, intake)
@@ -272,13 +284,15 @@ def _read_result_json(path: Path, text: str, keys: Keys, intake: Intake) -> None
     try:
         data = json.loads(text)
     except json.JSONDecodeError as err:
-        intake.rejects.append(Reject(f"{path.name}:{err.lineno}", f"not valid JSON: {err.msg}"))
+        intake.rejects.append(Reject(f"{path.name}:{err.lineno}", gettext(keys.lang, "not valid JSON: {error}",
+                                                                          error=err.msg)))
         return
     records = data if isinstance(data, list) else [data]
     for i, rec in enumerate(records, 1):
         source = f"{path.name}:{i}" if isinstance(data, list) else path.name
         if not isinstance(rec, dict) or not isinstance(rec.get("responses"), dict):
-            intake.rejects.append(Reject(source, "not a Décodia result: it needs 'responses'", json.dumps(rec)[:200]))
+            intake.rejects.append(Reject(source, gettext(keys.lang, "not a Décodia result: it needs 'responses'"),
+                                         json.dumps(rec)[:200]))
             continue
         quiz = keys.single if keys.single and rec.get("quiz") is None else keys.by_id.get(rec.get("quiz"))
         if quiz is None:
@@ -302,12 +316,14 @@ def _read_csv(path: Path, text: str, keys: Keys, intake: Intake) -> None:
     if low[:4] == ["quiz", "variant", "item", "response"]:  # the page's own CSV download
         _read_page_csv(path, rows, keys, intake)
         return
+    lang = keys.lang
     student_col = next((i for i, h in enumerate(low) if h in STUDENT_COLUMNS), None)
     if student_col is None:
-        intake.rejects.append(Reject(f"{path.name}:1", "no student column (e.g. 'student' or 'Email address')",
-                                     ",".join(header)))
+        intake.rejects.append(Reject(f"{path.name}:1", gettext(lang, "no student column (e.g. 'student' or "
+                                                                     "'Email address')"), ",".join(header)))
         for n in range(2, len(rows) + 1):
-            intake.rejects.append(Reject(f"{path.name}:{n}", "file has no student column", ",".join(rows[n - 1])))
+            intake.rejects.append(Reject(f"{path.name}:{n}", gettext(lang, "file has no student column"),
+                                         ",".join(rows[n - 1])))
         return
     slots = {i: m.groups() for i, h in enumerate(low) if (m := _SLOT.match(h))}
     if any(kind == "question" for kind, _ in slots.values()):
@@ -315,27 +331,28 @@ def _read_csv(path: Path, text: str, keys: Keys, intake: Intake) -> None:
     elif keys.single:
         read_row = _columns_reader(path, header, student_col, keys.single, intake)
     else:
-        reason = (f"the keys hold {len(keys.quizzes)} series and this file does not say which each student had: "
-                  "give the key of its series, or export Moodle's Responses report with the question text "
-                  "('Question 1'… columns)")
+        reason = gettext(lang, "the keys hold {n} series and this file does not say which each student had: give the "
+                               "key of its series, or export Moodle's Responses report with the question text "
+                               "('Question 1'… columns)", n=len(keys.quizzes))
         intake.rejects += [Reject(f"{path.name}:{n}", reason, ",".join(row)) for n, row in enumerate(rows[1:], 2)]
         return
     seen: dict[str, str] = {}
     for n, row in enumerate(rows[1:], 2):
         source = f"{path.name}:{n}"
         if not any(cell.strip() for cell in row):
-            intake.rejects.append(Reject(source, "empty row"))
+            intake.rejects.append(Reject(source, gettext(lang, "empty row")))
             continue
         if len(row) != len(header):
-            intake.rejects.append(Reject(source, f"{len(row)} fields, but the header has {len(header)}", ",".join(row)))
+            intake.rejects.append(Reject(source, gettext(lang, "{n} fields, but the header has {header}", n=len(row),
+                                                         header=len(header)), ",".join(row)))
             continue
         student = row[student_col].strip()
         if not student:
-            intake.rejects.append(Reject(source, "no student name or id", ",".join(row)))
+            intake.rejects.append(Reject(source, gettext(lang, "no student name or id"), ",".join(row)))
             continue
         if student in seen:
-            intake.rejects.append(Reject(source, f"student {student!r} already graded from {seen[student]}",
-                                         ",".join(row)))
+            intake.rejects.append(Reject(source, gettext(lang, "student {student!r} already graded from {source}",
+                                                         student=student, source=seen[student]), ",".join(row)))
             continue
         submission = read_row(row, source, student)
         if submission is not None:
@@ -363,8 +380,8 @@ def _columns_reader(path: Path, header: list[str], student_col: int, quiz: Quiz,
         elif key.startswith(("response", "reponse", "q")) or key in {normalise(x) for x in ids}:
             unknown.append(h)
     if unknown:
-        intake.notes.append(f"{path.name}: columns naming no item of quiz {quiz.id} were not graded: "
-                            + ", ".join(unknown))
+        intake.notes.append(gettext(quiz.lang, "{file}: columns naming no item of quiz {quiz} were not graded: "
+                                               "{columns}", file=path.name, quiz=quiz.id, columns=", ".join(unknown)))
 
     def read(row: list[str], source: str, student: str) -> Submission | None:
         responses = {}
@@ -372,7 +389,8 @@ def _columns_reader(path: Path, header: list[str], student_col: int, quiz: Quiz,
             try:
                 responses[item] = _from_text(quiz.question(item), row[i])
             except ValueError as err:
-                intake.rejects.append(Reject(source, f"{header[i]}: {err}; graded as unanswered", row[i]))
+                intake.rejects.append(Reject(source, gettext(quiz.lang, "{column}: {error}; graded as unanswered",
+                                                             column=header[i], error=err), row[i]))
                 responses[item] = None
         return Submission(student, responses, source, quiz=quiz)
 
@@ -387,9 +405,11 @@ def _moodle_reader(path: Path, header: list[str], slots: dict, keys: Keys, intak
         by_slot.setdefault(int(n), {})["response" if kind in ("response", "reponse") else kind] = i
     asked = sorted(n for n, cols in by_slot.items() if "question" in cols)
     missing = [n for n in asked if "response" not in by_slot[n]]
+    lang = keys.lang
     if missing:
-        intake.notes.append(f"{path.name}: no 'Response' column for question(s) {', '.join(map(str, missing))}: "
-                            "tick 'Response' in Moodle's Responses report")
+        intake.notes.append(gettext(lang, "{file}: no 'Response' column for question(s) {slots}: tick 'Response' in "
+                                          "Moodle's Responses report", file=path.name,
+                                    slots=", ".join(map(str, missing))))
 
     def read(row: list[str], source: str, student: str) -> Submission | None:
         responses: dict[str, Any] = {}
@@ -403,20 +423,24 @@ def _moodle_reader(path: Path, header: list[str], slots: dict, keys: Keys, intak
             try:
                 quiz, q = keys.find(cell)
             except LookupError as err:
-                intake.rejects.append(Reject(source, f"{header[by_slot[n]['question']]}: {err}; not graded", cell[:200]))
+                intake.rejects.append(Reject(source, gettext(lang, "{column}: {error}; not graded",
+                                                             column=header[by_slot[n]["question"]], error=err),
+                                             cell[:200]))
                 continue
             col = by_slot[n].get("response")
             try:
                 response = _from_text(q, row[col]) if col is not None else None
             except ValueError as err:
-                intake.rejects.append(Reject(source, f"{header[col]} ({question_name(quiz, q)}): {err}; not graded",
-                                             row[col]))
+                intake.rejects.append(Reject(source, gettext(lang, "{column} ({question}): {error}; not graded",
+                                                             column=header[col], question=question_name(quiz, q),
+                                                             error=err), row[col]))
                 continue
             key = q.id if q.id not in questions else next(f"{q.id} ({k})" for k in range(2, 99)
                                                            if f"{q.id} ({k})" not in questions)
             questions[key], responses[key] = q, response
         if not questions:
-            reason = "no question of this attempt could be identified" if tried else "no question in this attempt"
+            reason = (gettext(lang, "no question of this attempt could be identified") if tried
+                      else gettext(lang, "no question in this attempt"))
             intake.rejects.append(Reject(source, reason, ",".join(row)[:200]))
             return None
         return Submission(student, responses, source, questions=questions)
@@ -430,24 +454,26 @@ def _read_page_csv(path: Path, rows: list[list[str]], keys: Keys, intake: Intake
     for n, row in enumerate(rows[1:], 2):
         source = f"{path.name}:{n}"
         if len(row) < 4:
-            intake.rejects.append(Reject(source, f"{len(row)} fields, expected quiz,variant,item,response,points",
-                                         ",".join(row)))
+            intake.rejects.append(Reject(source, gettext(keys.lang, "{n} fields, expected quiz,variant,item,"
+                                                                    "response,points", n=len(row)), ",".join(row)))
             continue
         quiz_id, _variant, item, value = row[:4]
         row_quiz = keys.by_id.get(quiz_id)
         if row_quiz is None or (quiz is not None and row_quiz is not quiz):
             reason = (keys.unknown_series(quiz_id) if row_quiz is None
-                      else f"result of quiz {quiz_id!r}, but the file's first rows are of {quiz.id!r}")
+                      else gettext(keys.lang, "result of quiz {quiz!r}, but the file's first rows are of {first!r}",
+                                   quiz=quiz_id, first=quiz.id))
             intake.rejects.append(Reject(source, reason, ",".join(row)))
             continue
         quiz = row_quiz
         if item not in {q.id for q in quiz.questions}:
-            intake.rejects.append(Reject(source, f"unknown item {item!r}", ",".join(row)))
+            intake.rejects.append(Reject(source, gettext(keys.lang, "unknown item {item!r}", item=item),
+                                         ",".join(row)))
             continue
         try:
             responses[item] = json.loads(value) if value[:1] in "[{" else (value or None)
         except json.JSONDecodeError:
-            intake.rejects.append(Reject(source, "malformed response", ",".join(row)))
+            intake.rejects.append(Reject(source, gettext(keys.lang, "malformed response"), ",".join(row)))
     if responses:
         intake.submissions.append(Submission(path.stem, responses, f"{path.name}:2-{len(rows)}", quiz=quiz))
 
@@ -460,12 +486,14 @@ def grade_all(keys, intake: Intake, roster: set[str] | None = None) -> list[dict
     rows = []
     for sub in intake.submissions:
         if roster is not None and sub.student not in roster:
-            intake.rejects.append(Reject(sub.source, f"unknown student {sub.student!r} (not in the roster)"))
+            intake.rejects.append(Reject(sub.source, gettext(keys.lang, "unknown student {student!r} (not in the "
+                                                                        "roster)", student=sub.student)))
             continue
         questions = sub.questions or {q.id: q for q in (sub.quiz or keys.single).questions}
         extra = sorted(set(sub.responses) - set(questions))
         if extra:
-            intake.notes.append(f"{sub.source}: unknown items not graded: {', '.join(extra)}")
+            intake.notes.append(gettext(keys.lang, "{source}: unknown items not graded: {items}", source=sub.source,
+                                        items=", ".join(extra)))
         scores = {key: grade(q, sub.responses.get(key)) for key, q in questions.items()}
         total = round(sum(s.points for s in scores.values()), 6)
         rows.append({"student": sub.student, "source": sub.source, "score": total,
@@ -475,7 +503,8 @@ def grade_all(keys, intake: Intake, roster: set[str] | None = None) -> list[dict
         graded = {r["student"] for r in rows}
         missing = sorted(roster - graded)
         if missing:
-            intake.notes.append("students in the roster with no response: " + ", ".join(missing))
+            intake.notes.append(gettext(keys.lang, "students in the roster with no response: {students}",
+                                        students=", ".join(missing)))
     return rows
 
 

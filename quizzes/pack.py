@@ -21,6 +21,8 @@ import json
 
 import yaml
 
+from core.i18n import gettext, pgettext
+
 from .assemble import Quiz, assemble
 from .bank import Bank
 from .readme import pack_readme
@@ -48,9 +50,10 @@ def pack_key(quizzes: list[Quiz]) -> str:
 
 
 def html_page(quizzes: list[Quiz], title: str) -> str:
-    """The quiz as one file: our quiz script and style inline, nothing fetched from anywhere."""
-    from html import escape
+    """The quiz as one file (`templates/pack.html.j2`): our quiz script and style inline, nothing fetched."""
+    from markupsafe import Markup
 
+    from core.i18n import render
     from widgets.explorer import STATIC as WIDGET_STATIC
 
     from .page import SelfCheck, quiz_script
@@ -59,13 +62,8 @@ def html_page(quizzes: list[Quiz], title: str) -> str:
     css = "".join((folder / name).read_text(encoding="utf-8")
                   for folder, name in ((WIDGET_STATIC, "decodia-widgets.css"), (STATIC, "decodia-quiz.css")))
     js = quiz_script().replace("</", "<\\/")
-    page = ("body{font-family:system-ui,Arial,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem;"
-            "line-height:1.5;color:#111;background:#fff}")
-    return (f'<!DOCTYPE html>\n<html lang="{quizzes[0].lang}"><head><meta charset="utf-8">'
-            f'<meta name="viewport" content="width=device-width, initial-scale=1">'
-            f"<title>{escape(title)}</title><style>{page}{css}</style></head>"
-            f"<body><main><h1>{escape(title)}</h1>{SelfCheck.of(quizzes).static_html()}</main>"
-            f"<script>{js}</script></body></html>\n")
+    return render(STATIC.parent / "templates", "pack.html.j2", quizzes[0].lang, title=title, css=Markup(css),
+                  quiz=Markup(SelfCheck.of(quizzes).static_html()), script=Markup(js))
 
 
 def write_pack(bank: Bank, lang: str, level: str, count: int, seed: int, formats: list[str], out: Path,
@@ -113,7 +111,7 @@ def write_pack(bank: Bank, lang: str, level: str, count: int, seed: int, formats
         put("html", f"{base}.html", html_page(quizzes, title))
     if "pdf" in formats:
         written["pdf"] = print_pdfs(quizzes, title, out, base, paper)
-    put("readme", "LISEZMOI.txt" if lang == "fr" else "README.txt",
+    put("readme", pgettext(lang, "a file name", "README.txt"),
         pack_readme(quizzes, title, dict(written), moodle=moodle, n=n, paper=paper))
     return [out / name for names in written.values() for name in names]
 
@@ -127,10 +125,11 @@ def print_pdfs(quizzes: list[Quiz], title: str, out: Path, base: str, paper: str
     from .printable import answer_key_html, worksheets_html
 
     if not chromium():
-        raise RuntimeError("the pdf format needs Chromium (install the Debian package `chromium`)")
+        raise RuntimeError(gettext(quizzes[0].lang, "the pdf format needs Chromium (install the Debian package "
+                                                    "`chromium`)"))
     lang = quizzes[0].lang
-    names = {"fr": ("fiches", "corrige"), "en": ("worksheets", "answer-key")}[lang]
-    sub = {"fr": ("Fiches d'exercices", "Corrigé"), "en": ("Worksheets", "Answer key")}[lang]
+    names = (pgettext(lang, "a file name", "worksheets"), pgettext(lang, "a file name", "answer-key"))
+    sub = (gettext(lang, "Worksheets"), gettext(lang, "Answer key"))
     made = []
     with tempfile.TemporaryDirectory() as tmp, Printer(paper) as printer:
         for html_text, name, subtitle in ((worksheets_html(quizzes, title), names[0], sub[0]),

@@ -8,196 +8,137 @@ names the pack's key file, or says how to write it when the pack has none.
 """
 from __future__ import annotations
 
+from functools import partial
+
+from core.i18n import NP_, gettext, pgettext
+
 from .assemble import Quiz
 
-TEXT = {
-    "fr": {
-        "head": "Trousse d'évaluation Décodia — {title}",
-        "what": "Module : {module} · langue : français · niveau : {level} · {k} série(s) de {n} questions (graines {first} à {last}).",
-        "files": "Contenu de la trousse",
-        "fmt": {
-            "json": "Corrigés : un par série, et celui de toute la trousse ({keys}), à donner à `decodia grade --key`.",
-            "worksheet": "Fiches et corrigés en texte simple, une paire par série.",
-            "moodle": "Banque de questions Moodle XML (pour Moodle {moodle} et plus).",
-            "gift": "Les mêmes questions au format GIFT (Moodle et d'autres plateformes).",
-            "qti": "Paquet QTI 2.1 (.zip) pour Canvas, Brightspace et les autres plateformes qui lisent QTI.",
-            "html": "Le questionnaire en une seule page Web, corrigé dans le navigateur.",
-            "pdf": "Fiches d'exercices à imprimer et corrigé séparé (PDF).",
-        },
-        "moodle": ("Importer dans Moodle (fichier -moodle.xml)",
-                   "1. Dans le cours : Banque de questions > Importer.\n"
-                   "2. Format : « Format Moodle XML ». Déposez le fichier, puis « Importer ».\n"
-                   "3. Les questions arrivent dans une catégorie par objectif du module : "
-                   "Décodia / {module} / {lang}-{level} / <objectif>. Chaque catégorie contient, une seule fois "
-                   "chacune, les questions de cet objectif tirées dans les {k} série(s) de la trousse.\n"
-                   "Le crédit partiel, la rétroaction de chaque choix, la tolérance des réponses numériques et les "
-                   "réponses courtes acceptées sont compris.\n\n"
-                   "Version de Moodle : les questions de mise en ordre (type « Ordonnancement ») font partie de "
-                   "Moodle seulement depuis la version 4.4. Pour Moodle 4.0 à 4.3, faites la trousse avec "
-                   "--moodle 4.0 : elles y sont écrites en questions d'appariement (type « Appariement » : chaque "
-                   "élément avec sa position), notées de la même façon."),
-        "ordering": {"4.4": " Ce fichier contient {m} question(s) de mise en ordre : sans --moodle 4.0, Moodle 4.0 à "
-                            "4.3 refuse tout le fichier, car un seul type de question inconnu suffit.",
-                     "none": " Ce fichier n'en contient aucune : il s'importe aussi dans Moodle 4.0 à 4.3.",
-                     "4.0": " Cette trousse a été faite avec --moodle 4.0 : ses {m} question(s) de mise en ordre "
-                            "sont des questions d'appariement, et le fichier s'importe dans Moodle 4.0 et plus."},
-        "quiz": ("Un test Moodle comme une série Décodia",
-                 "Une série Décodia a toujours {n} questions : au moins une par objectif, les autres tirées "
-                 "parmi tout le module. Le nombre de questions d'un objectif change donc d'une série à l'autre. "
-                 "Pour un test comme une série : dans le test, Ajouter > « une question aléatoire », choisissez "
-                 "la catégorie d'un objectif, puis, à « Nombre de questions aléatoires », le nombre de la "
-                 "dernière colonne. Faites-le pour chaque objectif. Chaque question aléatoire tire une des "
-                 "questions de sa catégorie, et Moodle ne donne jamais deux fois la même question dans une "
-                 "tentative. La dernière colonne donne la part moyenne de l'objectif dans les {k} série(s), "
-                 "arrondie pour faire {n} questions en tout."),
-        "table": ("Objectif", "Questions dans la catégorie", "Questions dans une série", "Questions aléatoires à ajouter"),
-        "range": "{lo} à {hi}",
-        "total": "Total",
-        "same": "Pour {objectives}, la catégorie n'a pas plus de questions que le test en tire : tous les élèves "
-                "y reçoivent les mêmes questions. Faites la trousse avec plus de séries (--variants) pour varier.",
-        "twins": "Deux questions aléatoires d'une même catégorie peuvent être deux variantes d'une même question "
-                 "générée (même consigne, autres données) ; une série Décodia ne pose jamais deux fois la même "
-                 "question.",
-        "gift": ("Importer le fichier GIFT (.gift.txt)",
-                 "Banque de questions > Importer > « Format GIFT ». Les catégories sont créées de la même façon, "
-                 "et le tableau « Un test Moodle comme une série Décodia » vaut aussi. Les questions de mise en "
-                 "ordre y sont écrites en questions d'appariement (chaque élément avec sa position) pour toutes "
-                 "les versions de Moodle : Moodle 4.4 lit aussi une forme GIFT de mise en ordre, mais il y "
-                 "laisse les caractères : # = {{ }} ~ sous une forme codée, et les versions plus anciennes la "
-                 "prennent pour une question à réponse courte. GIFT ne sait pas tout dire : lisez les "
-                 "commentaires (lignes qui commencent par //) au début du fichier et au-dessus des questions."),
-        "qti": ("Importer dans Canvas ou Brightspace (fichier -qti21.zip)",
-                "Canvas : Paramètres du cours > Importer le contenu d'un cours > type « Fichier QTI .zip ».\n"
-                "Brightspace : Administration du cours > Importer/Exporter/Copier des composants > Importer des "
-                "composants > téléversez le .zip.\n"
-                "Le paquet contient une question par variante et un test avec une section par objectif. Chaque "
-                "plateforme lit QTI à sa façon : prévisualisez les questions après l'importation."),
-        "html": ("La page Web (.html)",
-                 "Un seul fichier, qui ne charge rien d'ailleurs : déposez-le dans votre plateforme ou envoyez-le. "
-                 "L'élève répond, vérifie, puis peut télécharger ses résultats (JSON ou CSV). Les corrigés sont dans "
-                 "la page, brouillés : c'est un outil d'autoévaluation, pas un examen surveillé."),
-        "pdf": ("Sur papier (PDF)",
-                "Les fiches n'ont aucune réponse. Chaque fiche porte son code de série (ex. {example}) : gardez-le "
-                "pour corriger avec la bonne page du corrigé, qui donne la réponse, la rétroaction et l'objectif "
-                "de chaque question."),
-        "grade": ("Corriger les réponses reçues",
-                  "Rassemblez les réponses, puis :\n\n"
-                  "    decodia grade --key {keys} --responses reponses.csv --out resultats/ [--roster liste.txt]\n\n"
-                  "{keys} contient les corrigés de toutes les séries : chaque réponse est corrigée avec la "
-                  "question que l'élève a vraiment reçue. --key accepte aussi le corrigé d'une série "
-                  "({example}.json), plusieurs corrigés, ou le dossier de la trousse.\n"
-                  "- Moodle : dans le test, Résultats > Réponses ; cochez « Texte de la question » et « Réponse », "
-                  "puis téléchargez le tableau en CSV. Chaque question est reconnue par son nom "
-                  "(« <série> · <question> ») ou par son texte, quelle que soit la série d'où elle vient.\n"
-                  "- Autres plateformes : un CSV avec une colonne pour l'élève, puis « Réponse 1 », « Réponse 2 »… "
-                  "ou une colonne par identifiant de question, avec le corrigé de la série donnée "
-                  "(--key {example}.json).\n"
-                  "- La page Web : les fichiers de résultats des élèves (ils portent leur code de série).\n"
-                  "Une réponse qui ne correspond à aucune question de la trousse n'est pas notée : elle va dans "
-                  "rejects.csv, avec sa ligne et la raison. Vous obtenez gradebook.csv (les notes), rejects.csv "
-                  "et item-analysis.html (l'analyse des questions : difficulté, discrimination, choix des "
-                  "distracteurs, fidélité)."),
-        "cut": "\n\nMoodle 4.4 coupe les éléments des questions de mise en ordre à 10 caractères dans le rapport "
-               "« Réponses » : quand deux éléments commencent de la même façon, on ne peut pas savoir lequel l'élève "
-               "a placé, et la question va dans rejects.csv (le reste de la tentative est noté). Avec --moodle 4.0, "
-               "les réponses d'appariement sont écrites au long.",
-        "nokeys": "Cette trousse n'a pas de corrigés (format json). Pour les écrire, refaites la trousse avec les "
-                  "mêmes arguments et json en plus dans --format, depuis son dossier : les mêmes arguments donnent "
-                  "exactement les mêmes séries et les mêmes fichiers.\n\n"
-                  "    {command}\n\n",
-    },
-    "en": {
-        "head": "Décodia assignment pack — {title}",
-        "what": "Module: {module} · language: English · level: {level} · {k} set(s) of {n} questions (seeds {first} to {last}).",
-        "files": "What is in the pack",
-        "fmt": {
-            "json": "Answer keys: one per set, and the whole pack's ({keys}), for `decodia grade --key`.",
-            "worksheet": "Plain-text worksheets and keys, one pair per set.",
-            "moodle": "Moodle XML question bank (for Moodle {moodle} and later).",
-            "gift": "The same questions in GIFT format (Moodle and other platforms).",
-            "qti": "QTI 2.1 package (.zip) for Canvas, Brightspace and other platforms that read QTI.",
-            "html": "The quiz as a single web page, graded in the browser.",
-            "pdf": "Printable worksheets and a separate answer key (PDF).",
-        },
-        "moodle": ("Import into Moodle (-moodle.xml file)",
-                   "1. In the course: Question bank > Import.\n"
-                   "2. File format: \"Moodle XML format\". Drop the file, then \"Import\".\n"
-                   "3. Questions land in one category per objective of the module: "
-                   "Décodia / {module} / {lang}-{level} / <objective>. Each category holds, once each, the "
-                   "questions of that objective drawn in the pack's {k} set(s).\n"
-                   "Partial credit, per-choice feedback, numeric tolerance and accepted short answers are included."
-                   "\n\n"
-                   "Moodle version: ordering questions (the \"Ordering\" type) are part of Moodle only since "
-                   "version 4.4. For Moodle 4.0 to 4.3, build the pack with --moodle 4.0: they are then written "
-                   "as matching questions (the \"Matching\" type: each item with its position), graded the same "
-                   "way."),
-        "ordering": {"4.4": " This file holds {m} ordering question(s): without --moodle 4.0, Moodle 4.0 to 4.3 "
-                            "refuses the whole file, because one unknown question type is enough.",
-                     "none": " This file holds none: it imports into Moodle 4.0 to 4.3 too.",
-                     "4.0": " This pack was built with --moodle 4.0: its {m} ordering question(s) are matching "
-                            "questions, and the file imports into Moodle 4.0 and later."},
-        "quiz": ("A Moodle quiz like a Décodia set",
-                 "A Décodia set always has {n} questions: at least one per objective, the others drawn from the "
-                 "whole module, so the number of questions of an objective changes from one set to another. "
-                 "For a quiz like a set: in the quiz, Add > \"a random question\", pick the category of an "
-                 "objective, then set \"Number of random questions\" to the number in the last column. Do it for "
-                 "each objective. Each random question draws one of the questions of its category, and Moodle "
-                 "never gives the same question twice in one attempt. The last column is the objective's mean "
-                 "share of the {k} set(s), rounded to make {n} questions in all."),
-        "table": ("Objective", "Questions in the category", "Questions in a set", "Random questions to add"),
-        "range": "{lo} to {hi}",
-        "total": "Total",
-        "same": "For {objectives}, the category holds no more questions than the quiz draws: every student gets "
-                "the same questions there. Build the pack with more sets (--variants) for variety.",
-        "twins": "Two random questions from one category can be two variants of the same generated question (same "
-                 "task, other data); a Décodia set never asks the same question twice.",
-        "gift": ("Import the GIFT file (.gift.txt)",
-                 "Question bank > Import > \"GIFT format\". Categories are created the same way, and the table in "
-                 "\"A Moodle quiz like a Décodia set\" applies too. Ordering questions are written there as "
-                 "matching questions (each item with its position) for every Moodle version: Moodle 4.4 also "
-                 "reads a GIFT ordering form, but leaves the characters : # = {{ }} ~ in a coded form in it, and "
-                 "older versions take it for a short-answer question. GIFT cannot express everything: read the "
-                 "comments (lines starting with //) at the top of the file and above the questions."),
-        "qti": ("Import into Canvas or Brightspace (-qti21.zip file)",
-                "Canvas: Course Settings > Import Course Content > content type \"QTI .zip file\".\n"
-                "Brightspace: Course Admin > Import/Export/Copy Components > Import Components > upload the .zip.\n"
-                "The package holds one question per variant and a test with one section per objective. Each platform "
-                "reads QTI its own way: preview the questions after importing."),
-        "html": ("The web page (.html)",
-                 "One file that loads nothing from elsewhere: upload it to your platform or send it. Students answer, "
-                 "check, then can download their results (JSON or CSV). The keys are in the page, scrambled: it is a "
-                 "self-check tool, not a proctored exam."),
-        "pdf": ("On paper (PDF)",
-                "Worksheets carry no answers. Each one has its set code (e.g. {example}): keep it to mark with the "
-                "right page of the answer key, which gives each question's answer, feedback and objective."),
-        "grade": ("Grading returned responses",
-                  "Collect the responses, then:\n\n"
-                  "    decodia grade --key {keys} --responses responses.csv --out results/ [--roster roster.txt]\n\n"
-                  "{keys} holds the keys of every set: each response is graded against the question the student "
-                  "actually saw. --key also takes one set's key ({example}.json), several keys, or the pack's "
-                  "folder.\n"
-                  "- Moodle: in the quiz, Results > Responses; tick \"Question text\" and \"Response\", then "
-                  "download the table as CSV. Each question is recognised by its name (\"<set> · <question>\") or "
-                  "by its text, whichever set it comes from.\n"
-                  "- Other platforms: a CSV with a student column, then \"Response 1\", \"Response 2\"… or one "
-                  "column per item id, with the key of the set given (--key {example}.json).\n"
-                  "- The web page: the students' result files (they carry their set code).\n"
-                  "A response that matches no question of the pack is not graded: it goes to rejects.csv, with its "
-                  "line and the reason. You get gradebook.csv (the marks), rejects.csv and item-analysis.html (item "
-                  "analysis: difficulty, discrimination, distractor counts, reliability)."),
-        "cut": "\n\nMoodle 4.4 cuts the items of ordering questions to 10 characters in the Responses report: when "
-               "two items start the same way, which one the student placed cannot be known, and the question goes "
-               "to rejects.csv (the rest of the attempt is graded). With --moodle 4.0, the matching responses are "
-               "written in full.",
-        "nokeys": "This pack has no answer keys (json format). To write them, build the pack again with the same "
-                  "arguments and json added to --format, from its folder: the same arguments give exactly the same "
-                  "sets and the same files.\n\n"
-                  "    {command}\n\n",
-    },
-}
-LEVELS = {"fr": {"simple": "lecture facile", "standard": "standard", "advanced": "approfondi"},
-          "en": {"simple": "easy reading", "standard": "standard", "advanced": "in depth"}}
+# How the README names a reading level, in a sentence.
+LEVEL_WORDS = {"simple": NP_("a reading level, in a sentence", "easy reading"),
+               "standard": NP_("a reading level, in a sentence", "standard"),
+               "advanced": NP_("a reading level, in a sentence", "in depth")}
 ORDER = ("moodle", "quiz", "gift", "qti", "html", "pdf")   # the sections, in this order, for the formats present
+
+
+def _text(lang: str) -> dict:
+    """The README's words in `lang` (messages of the catalogs), their {placeholders} filled by `pack_readme`."""
+    _ = partial(gettext, lang)
+    return {
+        "head": _("Décodia assignment pack — {title}"),
+        "what": _("Module: {module} · language: English · level: {level} · {k} set(s) of {n} questions (seeds "
+                  "{first} to {last})."),
+        "files": _("What is in the pack"),
+        "fmt": {
+            "json": _("Answer keys: one per set, and the whole pack's ({keys}), for `decodia grade --key`."),
+            "worksheet": _("Plain-text worksheets and keys, one pair per set."),
+            "moodle": _("Moodle XML question bank (for Moodle {moodle} and later)."),
+            "gift": _("The same questions in GIFT format (Moodle and other platforms)."),
+            "qti": _("QTI 2.1 package (.zip) for Canvas, Brightspace and other platforms that read QTI."),
+            "html": _("The quiz as a single web page, graded in the browser."),
+            "pdf": _("Printable worksheets and a separate answer key (PDF)."),
+        },
+        "moodle": (
+            _("Import into Moodle (-moodle.xml file)"),
+            _("1. In the course: Question bank > Import.\n"
+              '2. File format: "Moodle XML format". Drop the file, then "Import".\n'
+              "3. Questions land in one category per objective of the module: Décodia / {module} / "
+              "{lang}-{level} / <objective>. Each category holds, once each, the questions of that objective "
+              "drawn in the pack's {k} set(s).\n"
+              "Partial credit, per-choice feedback, numeric tolerance and accepted short answers are included.\n"
+              "\n"
+              'Moodle version: ordering questions (the "Ordering" type) are part of Moodle only since version '
+              "4.4. For Moodle 4.0 to 4.3, build the pack with --moodle 4.0: they are then written as matching "
+              'questions (the "Matching" type: each item with its position), graded the same way.'),
+        ),
+        "ordering": {
+            "4.4": _(" This file holds {m} ordering question(s): without --moodle 4.0, Moodle 4.0 to 4.3 "
+                     "refuses the whole file, because one unknown question type is enough."),
+            "none": _(" This file holds none: it imports into Moodle 4.0 to 4.3 too."),
+            "4.0": _(" This pack was built with --moodle 4.0: its {m} ordering question(s) are matching "
+                     "questions, and the file imports into Moodle 4.0 and later."),
+        },
+        "quiz": (
+            _("A Moodle quiz like a Décodia set"),
+            _("A Décodia set always has {n} questions: at least one per objective, the others drawn from the "
+              "whole module, so the number of questions of an objective changes from one set to another. For a "
+              'quiz like a set: in the quiz, Add > "a random question", pick the category of an objective, '
+              'then set "Number of random questions" to the number in the last column. Do it for each '
+              "objective. Each random question draws one of the questions of its category, and Moodle never "
+              "gives the same question twice in one attempt. The last column is the objective's mean share of "
+              "the {k} set(s), rounded to make {n} questions in all."),
+        ),
+        "table": (
+            _("Objective"),
+            _("Questions in the category"),
+            _("Questions in a set"),
+            _("Random questions to add"),
+        ),
+        "range": _("{lo} to {hi}"),
+        "total": _("Total"),
+        "same": _("For {objectives}, the category holds no more questions than the quiz draws: every student "
+                  "gets the same questions there. Build the pack with more sets (--variants) for variety."),
+        "twins": _("Two random questions from one category can be two variants of the same generated question "
+                   "(same task, other data); a Décodia set never asks the same question twice."),
+        "gift": (
+            _("Import the GIFT file (.gift.txt)"),
+            _('Question bank > Import > "GIFT format". Categories are created the same way, and the table in '
+              '"A Moodle quiz like a Décodia set" applies too. Ordering questions are written there as '
+              "matching questions (each item with its position) for every Moodle version: Moodle 4.4 also "
+              "reads a GIFT ordering form, but leaves the characters : # = {{ }} ~ in a coded form in it, and "
+              "older versions take it for a short-answer question. GIFT cannot express everything: read the "
+              "comments (lines starting with //) at the top of the file and above the questions."),
+        ),
+        "qti": (
+            _("Import into Canvas or Brightspace (-qti21.zip file)"),
+            _('Canvas: Course Settings > Import Course Content > content type "QTI .zip file".\n'
+              "Brightspace: Course Admin > Import/Export/Copy Components > Import Components > upload the .zip.\n"
+              "The package holds one question per variant and a test with one section per objective. Each "
+              "platform reads QTI its own way: preview the questions after importing."),
+        ),
+        "html": (
+            _("The web page (.html)"),
+            _("One file that loads nothing from elsewhere: upload it to your platform or send it. Students "
+              "answer, check, then can download their results (JSON or CSV). The keys are in the page, "
+              "scrambled: it is a self-check tool, not a proctored exam."),
+        ),
+        "pdf": (
+            _("On paper (PDF)"),
+            _("Worksheets carry no answers. Each one has its set code (e.g. {example}): keep it to mark with "
+              "the right page of the answer key, which gives each question's answer, feedback and objective."),
+        ),
+        "grade": (
+            _("Grading returned responses"),
+            _("Collect the responses, then:\n"
+              "\n"
+              "    decodia grade --key {keys} --responses responses.csv --out results/ [--roster roster.txt]\n"
+              "\n"
+              "{keys} holds the keys of every set: each response is graded against the question the student "
+              "actually saw. --key also takes one set's key ({example}.json), several keys, or the pack's "
+              "folder.\n"
+              '- Moodle: in the quiz, Results > Responses; tick "Question text" and "Response", then download '
+              'the table as CSV. Each question is recognised by its name ("<set> · <question>") or by its '
+              "text, whichever set it comes from.\n"
+              '- Other platforms: a CSV with a student column, then "Response 1", "Response 2"… or one column '
+              "per item id, with the key of the set given (--key {example}.json).\n"
+              "- The web page: the students' result files (they carry their set code).\n"
+              "A response that matches no question of the pack is not graded: it goes to rejects.csv, with its "
+              "line and the reason. You get gradebook.csv (the marks), rejects.csv and item-analysis.html "
+              "(item analysis: difficulty, discrimination, distractor counts, reliability)."),
+        ),
+        "cut": _("\n"
+                 "\n"
+                 "Moodle 4.4 cuts the items of ordering questions to 10 characters in the Responses report: "
+                 "when two items start the same way, which one the student placed cannot be known, and the "
+                 "question goes to rejects.csv (the rest of the attempt is graded). With --moodle 4.0, the "
+                 "matching responses are written in full."),
+        "nokeys": _("This pack has no answer keys (json format). To write them, build the pack again with the "
+                    "same arguments and json added to --format, from its folder: the same arguments give "
+                    "exactly the same sets and the same files.\n"
+                    "\n"
+                    "    {command}\n"
+                    "\n"),
+    }
 
 
 def _table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> list[str]:
@@ -230,14 +171,15 @@ def pack_readme(quizzes: list[Quiz], title: str, files: dict[str, list[str]], mo
     """The README text. `files` maps each format written to its file names; `moodle` is the version the Moodle
     XML was written for; `n` and `paper` are the pack's (for the command that writes missing keys)."""
     q0 = quizzes[0]
-    t = TEXT[q0.lang]
+    t = _text(q0.lang)
     base = f"{q0.module}-{q0.lang}-{q0.level}"
     fill = dict(title=title, module=q0.module, lang=q0.lang, level=q0.level, k=len(quizzes), n=len(q0.questions),
                 first=q0.seed, last=quizzes[-1].seed, example=q0.id, keys=f"{base}-keys.json")
     newer = {(quiz.id, q.id) for quiz in quizzes for q in quiz.questions if _version(q.kind.moodle_since) > (4, 0)}
     fill["moodle"] = moodle if newer else "4.0"   # the oldest Moodle the XML file imports into
     head = t["head"].format(**fill)
-    lines = [head, "=" * len(head), "", t["what"].format(**{**fill, "level": LEVELS[q0.lang][q0.level]}), "",
+    level = pgettext(q0.lang, "a reading level, in a sentence", LEVEL_WORDS[q0.level])
+    lines = [head, "=" * len(head), "", t["what"].format(**{**fill, "level": level}), "",
              t["files"], "-" * len(t["files"])]
     for fmt, names in files.items():
         shown = names if len(names) <= 3 else names[:2] + ["…", names[-1]]

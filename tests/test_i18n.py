@@ -72,6 +72,24 @@ def test_every_message_written_in_the_code_is_one_babel_extracts(found):
     assert not hidden, "messages Babel does not see (take them out of the f-string):\n" + "\n".join(hidden)
 
 
+def test_no_language_table_is_left_in_the_interface_code():
+    """Interface text lives in the catalogs: no dict literal keyed by the languages in widgets, quizzes or book.
+    Not interface text: the languages' locales (the configuration), and the sample inputs and corpora of the
+    chatbots demos (module texts, written for each language's corpus)."""
+    data = {("widgets/chatbots.py", name) for name in ("SENTENCES", "PROMPTS", "LETTER_PROMPTS", "QUESTIONS", "text")}
+    data.add(("core/languages.py", "LOCALES"))
+    tables = []
+    for path in _python_files():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Assign) and isinstance(node.value, ast.Dict):
+                keys = {k.value for k in node.value.keys if isinstance(k, ast.Constant)}
+                names = [t.id for t in node.targets if isinstance(t, ast.Name)]
+                if {"fr", "en"} <= keys and not any((str(path.relative_to(ROOT)), n) in data for n in names):
+                    tables.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert not tables, "per-language tables: " + ", ".join(tables)
+
+
 def test_messages_fill_placeholders_and_plurals_follow_each_language():
     assert i18n.gettext("fr", "Set {n} of {total}", n=1, total=3) == "Série 1 sur 3"
     assert i18n.gettext("fr", "Score: {score} out of {max} points.") == "Résultat : {score} sur {max} points."

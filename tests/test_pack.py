@@ -248,7 +248,7 @@ def test_an_unknown_module_lists_the_modules_and_every_option_has_help():
 
     proc = subprocess.run([sys.executable, "-m", "book.cli", "quiz", "--module", "biais", "--lang", "fr",
                            "--level", "simple", "--out", "x"], cwd=ROOT, capture_output=True, text=True)
-    assert proc.returncode == 2 and "no module 'biais'" in proc.stderr and "Traceback" not in proc.stderr
+    assert proc.returncode == 2 and "aucun module 'biais'" in proc.stderr and "Traceback" not in proc.stderr
     assert all(m.slug in proc.stderr for m in modules())
     sub = next(a for a in parser()._actions if isinstance(a, argparse._SubParsersAction))
     for command in ("quiz", "grade"):

@@ -5,7 +5,7 @@ from dataclasses import replace
 from html import escape
 
 from core.formats import quoted
-from core.i18n import gettext
+from core.i18n import gettext, pgettext
 
 from .base import (Fields, ItemType, QtiParts, choice_by_text, normalise, parse_choices, select_inputs,
                    shuffled_choices, split_pair)
@@ -102,8 +102,10 @@ class Ordering(ItemType):
             if unsure:
                 i, o = next(iter(unsure.items()))
                 text = {c.id: c.text for c in q.choices}
-                raise ValueError(f"ordering item {parts[i]!r} is cut too short to tell which it is ("
-                                 + " or ".join(repr(text[c]) for c in sorted(o, key=list(text).index)) + ")")
+                either = pgettext(q.lang, "between two choices", " or ").join(
+                    repr(text[c]) for c in sorted(o, key=list(text).index))
+                raise ValueError(gettext(q.lang, "ordering item {item!r} is cut too short to tell which it is "
+                                                 "({choices})", item=parts[i], choices=either))
         return ids
 
     def shuffle(self, q, rng):
