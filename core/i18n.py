@@ -108,11 +108,13 @@ def extract_python(fileobj, keywords, comment_tags, options):
 
     Code passes the language first, `gettext(lang, msgid)`, so its first argument is dropped; `N_(msgid)`
     and `NP_(context, msgid)` are read as `gettext` and `pgettext`. Babel's default keywords then apply
-    alike to the Python code and to the Jinja2 templates.
+    alike to the Python code and to the Jinja2 templates. Python code does not call `_`: Babel would take a
+    `_` among a call's arguments (`for _, n in counts`) for a call of its own and lose the message.
     """
     from babel.messages.extract import extract_python as babel_python
 
-    for lineno, func, messages, comments in babel_python(fileobj, [*keywords, "N_", "NP_"], comment_tags, options):
+    names = [k for k in keywords if k != "_"] + ["N_", "NP_"]
+    for lineno, func, messages, comments in babel_python(fileobj, names, comment_tags, options):
         if func in _LANG_FIRST and isinstance(messages, tuple):
             messages = messages[1:]
         elif func in ("N_", "NP_"):

@@ -8,8 +8,6 @@ names the pack's key file, or says how to write it when the pack has none.
 """
 from __future__ import annotations
 
-from functools import partial
-
 from core.i18n import NP_, gettext, pgettext
 
 from .assemble import Quiz
@@ -23,121 +21,132 @@ ORDER = ("moodle", "quiz", "gift", "qti", "html", "pdf")   # the sections, in th
 
 def _text(lang: str) -> dict:
     """The README's words in `lang` (messages of the catalogs), their {placeholders} filled by `pack_readme`."""
-    _ = partial(gettext, lang)
     return {
-        "head": _("Décodia assignment pack — {title}"),
-        "what": _("Module: {module} · language: English · level: {level} · {k} set(s) of {n} questions (seeds "
-                  "{first} to {last})."),
-        "files": _("What is in the pack"),
+        "head": gettext(lang, "Décodia assignment pack — {title}"),
+        "what": gettext(lang, "Module: {module} · language: English · level: {level} · {k} set(s) of {n} "
+                              "questions (seeds {first} to {last})."),
+        "files": gettext(lang, "What is in the pack"),
         "fmt": {
-            "json": _("Answer keys: one per set, and the whole pack's ({keys}), for `decodia grade --key`."),
-            "worksheet": _("Plain-text worksheets and keys, one pair per set."),
-            "moodle": _("Moodle XML question bank (for Moodle {moodle} and later)."),
-            "gift": _("The same questions in GIFT format (Moodle and other platforms)."),
-            "qti": _("QTI 2.1 package (.zip) for Canvas, Brightspace and other platforms that read QTI."),
-            "html": _("The quiz as a single web page, graded in the browser."),
-            "pdf": _("Printable worksheets and a separate answer key (PDF)."),
+            "json": gettext(lang, "Answer keys: one per set, and the whole pack's ({keys}), for `decodia grade "
+                                  "--key`."),
+            "worksheet": gettext(lang, "Plain-text worksheets and keys, one pair per set."),
+            "moodle": gettext(lang, "Moodle XML question bank (for Moodle {moodle} and later)."),
+            "gift": gettext(lang, "The same questions in GIFT format (Moodle and other platforms)."),
+            "qti": gettext(lang, "QTI 2.1 package (.zip) for Canvas, Brightspace and other platforms that read "
+                                 "QTI."),
+            "html": gettext(lang, "The quiz as a single web page, graded in the browser."),
+            "pdf": gettext(lang, "Printable worksheets and a separate answer key (PDF)."),
         },
         "moodle": (
-            _("Import into Moodle (-moodle.xml file)"),
-            _("1. In the course: Question bank > Import.\n"
-              '2. File format: "Moodle XML format". Drop the file, then "Import".\n'
-              "3. Questions land in one category per objective of the module: Décodia / {module} / "
-              "{lang}-{level} / <objective>. Each category holds, once each, the questions of that objective "
-              "drawn in the pack's {k} set(s).\n"
-              "Partial credit, per-choice feedback, numeric tolerance and accepted short answers are included.\n"
-              "\n"
-              'Moodle version: ordering questions (the "Ordering" type) are part of Moodle only since version '
-              "4.4. For Moodle 4.0 to 4.3, build the pack with --moodle 4.0: they are then written as matching "
-              'questions (the "Matching" type: each item with its position), graded the same way.'),
+            gettext(lang, "Import into Moodle (-moodle.xml file)"),
+            gettext(lang, "1. In the course: Question bank > Import.\n"
+                          '2. File format: "Moodle XML format". Drop the file, then "Import".\n'
+                          "3. Questions land in one category per objective of the module: Décodia / {module} / "
+                          "{lang}-{level} / <objective>. Each category holds, once each, the questions of that "
+                          "objective drawn in the pack's {k} set(s).\n"
+                          "Partial credit, per-choice feedback, numeric tolerance and accepted short answers are "
+                          "included.\n"
+                          "\n"
+                          'Moodle version: ordering questions (the "Ordering" type) are part of Moodle only '
+                          "since version 4.4. For Moodle 4.0 to 4.3, build the pack with --moodle 4.0: they are "
+                          'then written as matching questions (the "Matching" type: each item with its '
+                          "position), graded the same way."),
         ),
         "ordering": {
-            "4.4": _(" This file holds {m} ordering question(s): without --moodle 4.0, Moodle 4.0 to 4.3 "
-                     "refuses the whole file, because one unknown question type is enough."),
-            "none": _(" This file holds none: it imports into Moodle 4.0 to 4.3 too."),
-            "4.0": _(" This pack was built with --moodle 4.0: its {m} ordering question(s) are matching "
-                     "questions, and the file imports into Moodle 4.0 and later."),
+            "4.4": gettext(lang, " This file holds {m} ordering question(s): without --moodle 4.0, Moodle 4.0 to "
+                                 "4.3 refuses the whole file, because one unknown question type is enough."),
+            "none": gettext(lang, " This file holds none: it imports into Moodle 4.0 to 4.3 too."),
+            "4.0": gettext(lang, " This pack was built with --moodle 4.0: its {m} ordering question(s) are "
+                                 "matching questions, and the file imports into Moodle 4.0 and later."),
         },
         "quiz": (
-            _("A Moodle quiz like a Décodia set"),
-            _("A Décodia set always has {n} questions: at least one per objective, the others drawn from the "
-              "whole module, so the number of questions of an objective changes from one set to another. For a "
-              'quiz like a set: in the quiz, Add > "a random question", pick the category of an objective, '
-              'then set "Number of random questions" to the number in the last column. Do it for each '
-              "objective. Each random question draws one of the questions of its category, and Moodle never "
-              "gives the same question twice in one attempt. The last column is the objective's mean share of "
-              "the {k} set(s), rounded to make {n} questions in all."),
+            gettext(lang, "A Moodle quiz like a Décodia set"),
+            gettext(lang, "A Décodia set always has {n} questions: at least one per objective, the others drawn "
+                          "from the whole module, so the number of questions of an objective changes from one "
+                          'set to another. For a quiz like a set: in the quiz, Add > "a random question", pick '
+                          'the category of an objective, then set "Number of random questions" to the number in '
+                          "the last column. Do it for each objective. Each random question draws one of the "
+                          "questions of its category, and Moodle never gives the same question twice in one "
+                          "attempt. The last column is the objective's mean share of the {k} set(s), rounded to "
+                          "make {n} questions in all."),
         ),
         "table": (
-            _("Objective"),
-            _("Questions in the category"),
-            _("Questions in a set"),
-            _("Random questions to add"),
+            gettext(lang, "Objective"),
+            gettext(lang, "Questions in the category"),
+            gettext(lang, "Questions in a set"),
+            gettext(lang, "Random questions to add"),
         ),
-        "range": _("{lo} to {hi}"),
-        "total": _("Total"),
-        "same": _("For {objectives}, the category holds no more questions than the quiz draws: every student "
-                  "gets the same questions there. Build the pack with more sets (--variants) for variety."),
-        "twins": _("Two random questions from one category can be two variants of the same generated question "
-                   "(same task, other data); a Décodia set never asks the same question twice."),
+        "range": gettext(lang, "{lo} to {hi}"),
+        "total": gettext(lang, "Total"),
+        "same": gettext(lang, "For {objectives}, the category holds no more questions than the quiz draws: every "
+                              "student gets the same questions there. Build the pack with more sets (--variants) "
+                              "for variety."),
+        "twins": gettext(lang, "Two random questions from one category can be two variants of the same generated "
+                               "question (same task, other data); a Décodia set never asks the same question "
+                               "twice."),
         "gift": (
-            _("Import the GIFT file (.gift.txt)"),
-            _('Question bank > Import > "GIFT format". Categories are created the same way, and the table in '
-              '"A Moodle quiz like a Décodia set" applies too. Ordering questions are written there as '
-              "matching questions (each item with its position) for every Moodle version: Moodle 4.4 also "
-              "reads a GIFT ordering form, but leaves the characters : # = {{ }} ~ in a coded form in it, and "
-              "older versions take it for a short-answer question. GIFT cannot express everything: read the "
-              "comments (lines starting with //) at the top of the file and above the questions."),
+            gettext(lang, "Import the GIFT file (.gift.txt)"),
+            gettext(lang, 'Question bank > Import > "GIFT format". Categories are created the same way, and the '
+                          'table in "A Moodle quiz like a Décodia set" applies too. Ordering questions are '
+                          "written there as matching questions (each item with its position) for every Moodle "
+                          "version: Moodle 4.4 also reads a GIFT ordering form, but leaves the characters : # = "
+                          "{{ }} ~ in a coded form in it, and older versions take it for a short-answer "
+                          "question. GIFT cannot express everything: read the comments (lines starting with //) "
+                          "at the top of the file and above the questions."),
         ),
         "qti": (
-            _("Import into Canvas or Brightspace (-qti21.zip file)"),
-            _('Canvas: Course Settings > Import Course Content > content type "QTI .zip file".\n'
-              "Brightspace: Course Admin > Import/Export/Copy Components > Import Components > upload the .zip.\n"
-              "The package holds one question per variant and a test with one section per objective. Each "
-              "platform reads QTI its own way: preview the questions after importing."),
+            gettext(lang, "Import into Canvas or Brightspace (-qti21.zip file)"),
+            gettext(lang, 'Canvas: Course Settings > Import Course Content > content type "QTI .zip file".\n'
+                          "Brightspace: Course Admin > Import/Export/Copy Components > Import Components > "
+                          "upload the .zip.\n"
+                          "The package holds one question per variant and a test with one section per objective. "
+                          "Each platform reads QTI its own way: preview the questions after importing."),
         ),
         "html": (
-            _("The web page (.html)"),
-            _("One file that loads nothing from elsewhere: upload it to your platform or send it. Students "
-              "answer, check, then can download their results (JSON or CSV). The keys are in the page, "
-              "scrambled: it is a self-check tool, not a proctored exam."),
+            gettext(lang, "The web page (.html)"),
+            gettext(lang, "One file that loads nothing from elsewhere: upload it to your platform or send it. "
+                          "Students answer, check, then can download their results (JSON or CSV). The keys are "
+                          "in the page, scrambled: it is a self-check tool, not a proctored exam."),
         ),
         "pdf": (
-            _("On paper (PDF)"),
-            _("Worksheets carry no answers. Each one has its set code (e.g. {example}): keep it to mark with "
-              "the right page of the answer key, which gives each question's answer, feedback and objective."),
+            gettext(lang, "On paper (PDF)"),
+            gettext(lang, "Worksheets carry no answers. Each one has its set code (e.g. {example}): keep it to "
+                          "mark with the right page of the answer key, which gives each question's answer, "
+                          "feedback and objective."),
         ),
         "grade": (
-            _("Grading returned responses"),
-            _("Collect the responses, then:\n"
-              "\n"
-              "    decodia grade --key {keys} --responses responses.csv --out results/ [--roster roster.txt]\n"
-              "\n"
-              "{keys} holds the keys of every set: each response is graded against the question the student "
-              "actually saw. --key also takes one set's key ({example}.json), several keys, or the pack's "
-              "folder.\n"
-              '- Moodle: in the quiz, Results > Responses; tick "Question text" and "Response", then download '
-              'the table as CSV. Each question is recognised by its name ("<set> · <question>") or by its '
-              "text, whichever set it comes from.\n"
-              '- Other platforms: a CSV with a student column, then "Response 1", "Response 2"… or one column '
-              "per item id, with the key of the set given (--key {example}.json).\n"
-              "- The web page: the students' result files (they carry their set code).\n"
-              "A response that matches no question of the pack is not graded: it goes to rejects.csv, with its "
-              "line and the reason. You get gradebook.csv (the marks), rejects.csv and item-analysis.html "
-              "(item analysis: difficulty, discrimination, distractor counts, reliability)."),
+            gettext(lang, "Grading returned responses"),
+            gettext(lang, "Collect the responses, then:\n"
+                          "\n"
+                          "    decodia grade --key {keys} --responses responses.csv --out results/ [--roster "
+                          "roster.txt]\n"
+                          "\n"
+                          "{keys} holds the keys of every set: each response is graded against the question the "
+                          "student actually saw. --key also takes one set's key ({example}.json), several keys, "
+                          "or the pack's folder.\n"
+                          '- Moodle: in the quiz, Results > Responses; tick "Question text" and "Response", then '
+                          'download the table as CSV. Each question is recognised by its name ("<set> · '
+                          '<question>") or by its text, whichever set it comes from.\n'
+                          '- Other platforms: a CSV with a student column, then "Response 1", "Response 2"… or '
+                          "one column per item id, with the key of the set given (--key {example}.json).\n"
+                          "- The web page: the students' result files (they carry their set code).\n"
+                          "A response that matches no question of the pack is not graded: it goes to "
+                          "rejects.csv, with its line and the reason. You get gradebook.csv (the marks), "
+                          "rejects.csv and item-analysis.html (item analysis: difficulty, discrimination, "
+                          "distractor counts, reliability)."),
         ),
-        "cut": _("\n"
-                 "\n"
-                 "Moodle 4.4 cuts the items of ordering questions to 10 characters in the Responses report: "
-                 "when two items start the same way, which one the student placed cannot be known, and the "
-                 "question goes to rejects.csv (the rest of the attempt is graded). With --moodle 4.0, the "
-                 "matching responses are written in full."),
-        "nokeys": _("This pack has no answer keys (json format). To write them, build the pack again with the "
-                    "same arguments and json added to --format, from its folder: the same arguments give "
-                    "exactly the same sets and the same files.\n"
-                    "\n"
-                    "    {command}\n"
-                    "\n"),
+        "cut": gettext(lang, "\n"
+                             "\n"
+                             "Moodle 4.4 cuts the items of ordering questions to 10 characters in the Responses "
+                             "report: when two items start the same way, which one the student placed cannot be "
+                             "known, and the question goes to rejects.csv (the rest of the attempt is graded). "
+                             "With --moodle 4.0, the matching responses are written in full."),
+        "nokeys": gettext(lang, "This pack has no answer keys (json format). To write them, build the pack again "
+                                "with the same arguments and json added to --format, from its folder: the same "
+                                "arguments give exactly the same sets and the same files.\n"
+                                "\n"
+                                "    {command}\n"
+                                "\n"),
     }
 
 
