@@ -3,6 +3,9 @@
 - ``{objective}`id``` tags a sentence of an edition as stating the module's objective `id`
   (`decodia check` compares them across editions). It renders as an anchor only.
 - ``:::{sources}`` holds a page's references, set apart and left out of readability.
+- ``:::{on-screen}`` holds what only makes sense on a screen ("choose another setting in the list"),
+  left out of print and the PDFs; ``:::{on-paper}`` holds what the printed page says instead
+  ("on the website, you can change this setting"), shown only on paper.
 - What a teacher page shows of its module's `module.yaml` comes from the course registry, in the
   page's language, never retyped (`decodia check` refuses a page that retypes it):
   ``:::{objectives}`` lists the objectives, ``{duration}`simple``` gives a level's minutes
@@ -127,6 +130,26 @@ class Objectives(Directive):
         return [items]
 
 
+class Medium(Directive):
+    """``:::{on-screen}`` / ``:::{on-paper}``: a block shown only on one medium (see the theme's CSS)."""
+
+    has_content = True
+    medium = ""
+
+    def run(self):
+        box = nodes.container(classes=[f"decodia-on-{self.medium}"])
+        self.state.nested_parse(self.content, self.content_offset, box)
+        return [box]
+
+
+class OnScreen(Medium):
+    medium = "screen"
+
+
+class OnPaper(Medium):
+    medium = "paper"
+
+
 class Sources(Directive):
     has_content = True
 
@@ -244,6 +267,8 @@ def setup(app: Sphinx) -> dict:
     app.add_config_value("decodia_theme_digest", "", "env")
     app.add_role("objective", objective_role)
     app.add_directive("sources", Sources)
+    app.add_directive("on-screen", OnScreen)
+    app.add_directive("on-paper", OnPaper)
     app.add_directive("objectives", Objectives)
     app.add_role("duration", duration_role)
     app.add_role("competency", competency_role)
