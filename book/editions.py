@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import hashlib
+import os
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -21,7 +22,8 @@ from core import languages
 from core.languages import LANGS, LEVELS  # noqa: F401  (LANGS: book.check and book.cli ask it here)
 
 ROOT = Path(__file__).resolve().parent.parent
-BUILD = ROOT / "_build"
+# Where everything is built; DECODIA_BUILD moves it (for example to build in parallel from one checkout).
+BUILD = Path(os.environ.get("DECODIA_BUILD") or ROOT / "_build").resolve()
 HTML = BUILD / "html"
 THEME = ROOT / "book" / "theme"
 PAGES = ROOT / "book" / "pages"
