@@ -90,6 +90,11 @@ def describe_cell_error(edition: Edition, page: str, report: str) -> str:
     return f"{where}: a code cell failed: {error}"
 
 
+def _shown(path) -> str:
+    """A build folder as the user names it: relative to the project, or absolute when DECODIA_BUILD is elsewhere."""
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
+
+
 def _bar(done: int, total: int, width: int = 24) -> str:
     filled = round(width * done / total) if total else width
     return "█" * filled + "░" * (width - filled)
@@ -131,13 +136,13 @@ def build(editions: list[Edition], jobs: int = 2, pdf: bool = True, out=sys.stdo
         if chromium():
             t0 = time.perf_counter()
             made = print_book(editions, paper)
-            print(f"PDF ({paper}): {len(made)} PDF(s), modules and whole editions, in {PDF.relative_to(ROOT)}/ "
+            print(f"PDF ({paper}): {len(made)} PDF(s), modules and whole editions, in {_shown(PDF)}/ "
                   f"({time.perf_counter() - t0:.1f} s)", file=out, flush=True)
         else:
             print("PDF: skipped, no Chromium found (install the Debian package `chromium`); the HTML is built",
                   file=out, flush=True)
     write_landing()  # after the PDFs, so it links the ones that exist
-    print(f"Done in {time.perf_counter() - started:.1f} s. Open {HTML.relative_to(ROOT)}/index.html "
+    print(f"Done in {time.perf_counter() - started:.1f} s. Open {_shown(HTML)}/index.html "
           f"or run `decodia serve`.", file=out, flush=True)
     return sorted(results, key=lambda r: all_editions().index(r.edition))
 
