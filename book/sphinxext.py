@@ -2,7 +2,10 @@
 
 - ``{objective}`id``` tags a sentence of an edition as stating the module's objective `id`
   (`decodia check` compares them across editions). It renders as an anchor only.
-- ``:::{sources}`` holds a page's references, set apart and left out of readability.
+- ``:::{sources}`` lists, one id per line, the sources of the module's `sources.yaml` that the page
+  cites, rendered the same way everywhere in the page's language, under "Facts checked in <month>"
+  (module.yaml's `reviewed`); ``{source}`id``` cites one inline, "(Lum et Isaac, 2016)", linked to it.
+  Both are left out of readability.
 - ``:::{on-screen}`` holds what only makes sense on a screen ("choose another setting in the list"),
   left out of print and the PDFs; ``:::{on-paper}`` holds what the printed page says instead
   ("on the website, you can change this setting"), shown only on paper.
@@ -15,6 +18,10 @@
 - Each page gets links to itself in the five other editions and to the landing page.
 """
 from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
 
 from docutils import nodes
 from docutils.parsers.rst import Directive
@@ -150,14 +157,89 @@ class OnPaper(Medium):
     medium = "paper"
 
 
+# -- sources ----------------------------------------------------------------------------------------
+
+SOURCE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+@lru_cache(maxsize=None)
+def _sources_at(path: str, mtime_ns: int):
+    from core.sources import load_sources
+
+    return load_sources(Path(path))
+
+
+def _page_sources(env):
+    """The page's module and its sources (modules/<slug>/sources.yaml, a dependency of the page), or (module, None)."""
+    module = _page_module(env)
+    if module is None or not module.sources.exists():
+        return module, None
+    env.note_dependency(str(module.sources))
+    return module, _sources_at(str(module.sources), module.sources.stat().st_mtime_ns)
+
+
+def source_role(name, rawtext, text, lineno, inliner, options=None, content=None):
+    """``{source}`lum-2016``` -> "(Lum et Isaac, 2016)", linked to the reference in the page's sources block."""
+    from core.sources import SourceErrors, citation
+
+    env = inliner.document.settings.env
+    ident = text.strip()
+    try:
+        module, sources = _page_sources(env)
+    except SourceErrors as err:
+        return _role_error(inliner, lineno, rawtext, str(err))
+    if sources is None or ident not in sources:
+        where = f"modules/{module.slug}/sources.yaml" if module else "a module's sources.yaml (this page has no module)"
+        return _role_error(inliner, lineno, rawtext, f"{{source}}`{ident}`: no such source in {where}")
+    label = citation(sources[ident], env.config.language)
+    ref = nodes.reference("", "", internal=True, refid=f"source-{ident}", classes=["decodia-cite"])
+    ref += nodes.Text(label)
+    return [nodes.Text("("), ref, nodes.Text(")")], []
+
+
 class Sources(Directive):
+    """``:::{sources}`` lists, one id per line, the sources of modules/<slug>/sources.yaml the page cites:
+    each reference is rendered the same way on every page, in the page's language (core/sources.py),
+    under "Facts checked in <month>" from module.yaml's `reviewed`."""
+
     has_content = True
 
     def run(self):
+        from core.formats import month
+        from core.sources import SourceErrors, reference
+
         env = self.state.document.settings.env
+        lang = env.config.language
         box = nodes.container(classes=["decodia-sources"])
-        box += nodes.rubric(text=gettext(env.config.language, "Sources"))
-        self.state.nested_parse(self.content, self.content_offset, box)
+        box += nodes.rubric(text=gettext(lang, "Sources"))
+        try:
+            module, sources = _page_sources(env)
+        except SourceErrors as err:
+            return [self.state.document.reporter.error(str(err), line=self.lineno)]
+        if module is not None:
+            checked = gettext(lang, "Facts checked in {month}.", month=month(module.reviewed_on, lang))
+            box += nodes.paragraph(checked, checked, classes=["decodia-reviewed"])
+        ids = [line.strip() for line in self.content if line.strip()]
+        if not all(SOURCE_ID.match(i) for i in ids):     # references written out: shown as written
+            self.state.nested_parse(self.content, self.content_offset, box)
+            return [box]
+        items = nodes.bullet_list(bullet="-", classes=["decodia-references"])
+        for ident in ids:
+            if sources is None or ident not in sources:
+                return [self.state.document.reporter.error(
+                    f"{{sources}}: no source '{ident}' in modules/{module.slug if module else '?'}/sources.yaml",
+                    line=self.lineno)]
+            para = nodes.paragraph()
+            for text, style, href in reference(sources[ident], lang):
+                if style == "em":
+                    para += nodes.emphasis(text, text)
+                elif style == "link":
+                    para += nodes.reference(text, text, refuri=href)
+                else:
+                    para += nodes.Text(text)
+            items += nodes.list_item("", para, ids=[f"source-{ident}"])
+        if ids:
+            box += items
         return [box]
 
 
@@ -266,6 +348,7 @@ def finish(app: Sphinx, exception) -> None:
 def setup(app: Sphinx) -> dict:
     app.add_config_value("decodia_theme_digest", "", "env")
     app.add_role("objective", objective_role)
+    app.add_role("source", source_role)
     app.add_directive("sources", Sources)
     app.add_directive("on-screen", OnScreen)
     app.add_directive("on-paper", OnPaper)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
@@ -25,7 +26,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = Path(__file__).with_name("module.schema.json")
-FIELDS = "slug, order, title, duration, objectives, demos and competencies"
+FIELDS = "slug, order, title, duration, objectives, demos, competencies and reviewed"
 
 
 class ModuleError(ValueError):
@@ -75,6 +76,7 @@ class Module:
     answers: tuple[str, ...]        # the demands of the source documents that the module answers
     meta: dict = field(repr=False, compare=False)   # the validated YAML as read
     draft: bool = False             # being written: `decodia check` lists what its bank lacks as "to do"
+    reviewed: str = ""              # when its facts were last checked (YYYY-MM-DD or YYYY-MM): "Facts checked in …"
 
     @classmethod
     def from_data(cls, folder: Path, data: dict) -> "Module":
@@ -85,7 +87,8 @@ class Module:
                              for o in data["objectives"]),
             demos=tuple(data["demos"]),
             competencies={k: tuple(v) for k, v in data["competencies"].items()},
-            answers=tuple(data.get("answers") or ()), meta=data, draft=bool(data.get("draft", False)))
+            answers=tuple(data.get("answers") or ()), meta=data, draft=bool(data.get("draft", False)),
+            reviewed=data["reviewed"])
 
     @property
     def objective_ids(self) -> list[str]:
@@ -100,6 +103,17 @@ class Module:
     @property
     def bank(self) -> Path:
         return self.path / "quiz.yaml"
+
+    @property
+    def sources(self) -> Path:
+        """Every source the module's pages cite (core/sources.schema.json)."""
+        return self.path / "sources.yaml"
+
+    @property
+    def reviewed_on(self) -> date:
+        """The first day the `reviewed` date can mean (a month counts from its first day)."""
+        year, month, *day = (int(x) for x in self.reviewed.split("-"))
+        return date(year, month, day[0] if day else 1)
 
 
 @dataclass(frozen=True)
@@ -164,6 +178,8 @@ def load_module(folder: Path) -> Module:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
         raise ModuleErrors(_unreadable(path, name)) from None
+    if isinstance(data, dict) and isinstance(data.get("reviewed"), date):
+        data["reviewed"] = data["reviewed"].isoformat()     # YAML reads 2026-12-04 as a date
     problems = _problems(data, folder.name)
     if problems:
         raise ModuleErrors(_located(path, name, problems))
@@ -197,7 +213,8 @@ def _dotted(path) -> str | None:
 _KIND = {"integer": "a whole number", "string": "text", "array": "a list", "object": "a mapping of fields",
          "boolean": "true or false", "number": "a number"}
 _PATTERNS = {"^[a-z][a-z0-9_]*$": "a Python name in lower case (letters, digits and _, starting with a letter)",
-             "^[a-z0-9][a-z0-9-]*$": "lower-case letters, digits and hyphens"}
+             "^[a-z0-9][a-z0-9-]*$": "lower-case letters, digits and hyphens",
+             "^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$": "a date, YYYY-MM-DD (or YYYY-MM)"}
 
 
 @lru_cache(maxsize=1)
@@ -256,6 +273,10 @@ def _problems(data, folder_name: str) -> list[_Problem]:
                 out.append(_Problem(("competencies", framework, i), f"competencies.{framework}[{i}]",
                                     f"'{tag}' is not a tag of {framework}; its tags are: {', '.join(known)} "
                                     "(core/competencies.yaml)"))
+    try:
+        Module.from_data(Path(folder_name), data).reviewed_on
+    except ValueError:
+        out.append(_Problem(("reviewed",), "reviewed", f"'{data['reviewed']}' is not a real date (YYYY-MM-DD or YYYY-MM)"))
     seen: set[str] = set()
     for i, o in enumerate(data["objectives"]):
         if o["id"] in seen:

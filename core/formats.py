@@ -8,6 +8,7 @@ dates come from Babel (the CLDR data Sphinx uses too) for `fr_CA` and `en_CA`:
     percent(0.055, "fr", 1) == "5,5 %"       percent(0.055, "en", 1) == "5.5%"
     money(2500, "fr") == "2 500 $"           money(2500, "en") == "$2,500"
     date(date(2021, 9, 22), "fr") == "22 septembre 2021"
+    month(date(2026, 12, 4), "fr") == "décembre 2026"
 
 Nothing a reader sees as one number can break across lines: every space inside a formatted number,
 between a number and its `%` or `$`, and inside a date is a no-break space (U+00A0, which is what CLDR
@@ -89,6 +90,13 @@ def money(amount: float, lang: str, digits: int = 0, currency: str = "CAD") -> s
 def date(day: _dt.date, lang: str) -> str:
     """A date in words, on one line: "22 septembre 2021" / "September 22, 2021"."""
     return _unbreakable(format_date(day, format="long", locale=_locale(lang)))
+
+
+def month(day: _dt.date, lang: str) -> str:
+    """A month in words, on one line: "décembre 2026" / "December 2026" (CLDR's year-and-month skeleton)."""
+    from babel.dates import format_skeleton
+
+    return _unbreakable(format_skeleton("yMMMM", day, locale=_locale(lang)))
 
 
 def quoted(text: str, lang: str) -> str:

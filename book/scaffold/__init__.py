@@ -3,13 +3,14 @@
 It writes, from the Jinja2 templates in `book/scaffold/templates/` (Markdown, YAML and Python, so
 no HTML autoescaping):
 
-- `modules/<slug>/module.yaml`: the module's contract, marked `draft: true`;
+- `modules/<slug>/module.yaml`: the module's contract, marked `draft: true`, its facts reviewed today;
 - `modules/<slug>/__init__.py`: a tiny real model (it counts the words of a text);
 - `widgets/<slug>.py`: one demo with its three faces, running that model;
 - `modules/<slug>/{fr,en}/{simple,standard,advanced}.md`: six editions, each stating the objective,
   running the demo, hiding code as its level requires, ending with its self-check and sources;
 - `modules/<slug>/teacher/{fr,en}.md`: two teacher pages, with what module.yaml says rendered from it
   and the answer key;
+- `modules/<slug>/sources.yaml`: the module's sources, with the two frameworks the teacher pages cite;
 - `modules/<slug>/quiz.yaml` and `quiz.py`: a bank with one written and one generated item.
 
 The texts are placeholders that say what to write, in each page's language, written at each level's
@@ -18,6 +19,7 @@ reading ease so that the check passes. Being a draft, the module's bank may hold
 """
 from __future__ import annotations
 
+import datetime
 import json
 import keyword
 import re
@@ -61,6 +63,7 @@ def files(slug: str) -> dict[str, tuple[str, dict]]:
             out[f"modules/{slug}/{lang}/{level}.md"] = (f"lesson/{lang}-{level}.md.j2", {"lang": lang, "level": level})
     for lang in LANGS:
         out[f"modules/{slug}/teacher/{lang}.md"] = (f"teacher/{lang}.md.j2", {"lang": lang})
+    out[f"modules/{slug}/sources.yaml"] = ("sources.yaml.j2", {})
     out[f"modules/{slug}/quiz.yaml"] = ("quiz.yaml.j2", {})
     out[f"modules/{slug}/quiz.py"] = ("quiz.py.j2", {})
     return out
@@ -81,6 +84,7 @@ def context(slug: str, root: Path) -> dict:
         "demo_id": f"{slug.replace('_', '-')}-word-counts",
         "competencies": {"ai4k12": ["3 Learning"], "unesco": ["AI techniques and applications"]},
         "duration": {"simple": 60, "standard": 75, "advanced": 120},
+        "reviewed": datetime.date.today().isoformat(),
     }
 
 
