@@ -8,6 +8,10 @@ Every problem is one line naming the file and what to change. Checks:
 - the code is hidden as the level requires (none visible at `simple`);
 - each edition cites its sources;
 - readability meets the targets of its level, and the levels order simple > standard > advanced;
+- each `simple` edition is easy to read (book/easyread.py): sentences of at most 15 words and 10 on average
+  (each longer one named with its line), every glossary word it uses explained in bold or linked with {term},
+  about six new words and a few decimals outside the folded boxes, no "ne … que", no double negative.
+  Slightly too many new words or decimals is a warning, printed but not failed;
 - each teacher page has the answer key, and shows the objectives, durations and competencies of
   `module.yaml` through `:::{objectives}`, ``{duration}`level``` and ``{competency}`tag```, never retyped;
 - each bank is valid, free of item-writing flaws, covers every objective, and has at least 15 items,
@@ -23,6 +27,8 @@ import yaml
 
 from core.course import Module, ModuleErrors, UnknownModule, load_module, module_dirs
 
+from .easyread import load_glossary
+from .easyread import measure as measure_easyread
 from .editions import LANGS, LEVELS, PAGES, ROOT
 from .readability import measure
 
@@ -145,6 +151,21 @@ def check_readability(module: Module) -> list[str]:
     return problems
 
 
+def check_easyread(module: Module, warnings: list[str] | None = None) -> list[str]:
+    """The easy-to-read rules of the `simple` editions (issue 14): errors returned, warnings added to `warnings`."""
+    problems = []
+    for lang in LANGS:
+        path = module.lesson(lang, "simple")
+        if not path.exists():
+            continue
+        glossary = load_glossary(PAGES / lang / "glossary.md")
+        errors, warns = measure_easyread(path.read_text(encoding="utf-8"), lang, glossary).problems(rel(path), lang)
+        problems += errors
+        if warnings is not None:
+            warnings += [f"warning: {w}" for w in warns]
+    return problems
+
+
 def check_guide(module: Module, lang: str) -> list[str]:
     """A teacher page: front matter, the answer key, and what it shows of module.yaml rendered from it."""
     from core.course import competency_framework, competency_name
@@ -260,16 +281,18 @@ def check_bank(module: Module, todos: list[str] | None = None) -> list[str]:
     return problems
 
 
-def run_checks(root: Path = ROOT, only: str | None = None, todos: list[str] | None = None) -> list[str]:
+def run_checks(root: Path = ROOT, only: str | None = None, todos: list[str] | None = None,
+               warnings: list[str] | None = None) -> list[str]:
     """Every check, or with `only` one module's (an unknown slug raises UnknownModule naming the modules).
 
-    What a draft module still lacks is added to `todos` when given (otherwise it counts as a problem)."""
+    What a draft module still lacks is added to `todos` when given (otherwise it counts as a problem);
+    what is worth a look but does not fail (a page slightly over the easy-to-read counts) to `warnings`."""
     problems: list[str] = []
     dirs = module_dirs(root)
     if only is not None:
         if only not in [d.name for d in dirs]:
             raise UnknownModule(only, [d.name for d in dirs])
-        return check_module(next(d for d in dirs if d.name == only), todos)
+        return check_module(next(d for d in dirs if d.name == only), todos, warnings)
     if not dirs:
         return ["modules/: no module found"]
     for lang in LANGS:
@@ -277,11 +300,11 @@ def run_checks(root: Path = ROOT, only: str | None = None, todos: list[str] | No
             if not (PAGES / lang / page).exists():
                 problems.append(f"{rel(PAGES / lang / page)}: missing")
     for d in dirs:
-        problems += check_module(d, todos)
+        problems += check_module(d, todos, warnings)
     return problems
 
 
-def check_module(d: Path, todos: list[str] | None = None) -> list[str]:
+def check_module(d: Path, todos: list[str] | None = None, warnings: list[str] | None = None) -> list[str]:
     """Every check of one module folder: its module.yaml, editions, teacher pages, readability and bank."""
     module, problems = check_module_yaml(d)
     if module is None:
@@ -294,5 +317,6 @@ def check_module(d: Path, todos: list[str] | None = None) -> list[str]:
         for level in LEVELS:
             problems += check_edition(module, lang, level)
     problems += check_readability(module)
+    problems += check_easyread(module, warnings)
     problems += check_bank(module, todos)
     return problems

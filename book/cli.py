@@ -42,14 +42,15 @@ def _check(args) -> int:
 
     started = time.perf_counter()
     todos: list[str] = []
+    warnings: list[str] = []
     try:
-        problems = run_checks(only=args.module, todos=todos)
+        problems = run_checks(only=args.module, todos=todos, warnings=warnings)
     except UnknownModule as err:
         print(f"decodia check: {err}", file=sys.stderr)
         return 2
     what = f"module {args.module}" if args.module else "all content"
     took = f"{time.perf_counter() - started:.1f} s"
-    for t in todos:     # what a draft module still lacks: listed, not failed
+    for t in todos + warnings:     # what a draft module still lacks, what is worth a look: listed, not failed
         print(t)
     for p in problems:
         print(p, file=sys.stderr)
@@ -57,6 +58,7 @@ def _check(args) -> int:
         print(f"decodia check: {what}: {len(problems)} problem(s) ({took}).", file=sys.stderr)
         return 1
     left = f", {len(todos)} thing(s) to do in draft module(s)" if todos else ""
+    left += f", {len(warnings)} warning(s)" if warnings else ""
     print(f"decodia check: {what} checks passed ({took}{left}).")
     return 0
 

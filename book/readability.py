@@ -4,6 +4,9 @@ French uses the Kandel–Moles adaptation of Flesch reading ease (textstat's `fr
 constants), English the original Flesch formula. Code cells, directives' options,
 the `sources` blocks and markup are left out: only what the reader reads as prose
 is measured.
+
+The easy-to-read measures of the `simple` level (sentence by sentence, with their lines) are in
+`book/easyread.py`; `python -m book.readability FILE` prints both.
 """
 from __future__ import annotations
 
@@ -107,18 +110,35 @@ def measure(markdown: str, lang: str) -> Readability:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """`python -m book.readability FILE.md [FILE.md ...]`: print each file's measures."""
+    """`python -m book.readability FILE.md [FILE.md ...]`: print each file's measures.
+
+    For every page: reading ease, then the easy-to-read distribution of sentence lengths (book/easyread.py) and its
+    counts; for a `simple` page, also every line that `decodia check` would report."""
     import sys
     from pathlib import Path
 
+    from .easyread import load_glossary
+    from .easyread import measure as easyread
+
+    pages = Path(__file__).resolve().parent / "pages"
     for name in (argv if argv is not None else sys.argv[1:]):
         path = Path(name)
         lang = "en" if "en" in path.parts or path.stem == "en" else "fr"
         level = path.stem if path.stem in TARGETS else "standard"
-        r = measure(path.read_text(encoding="utf-8"), lang)
+        text = path.read_text(encoding="utf-8")
+        r = measure(text, lang)
         verdict = "; ".join(r.problems(level)) or "meets the target"
         print(f"{path}: {lang} {level}: ease {r.ease:.1f}, {r.words_per_sentence:.1f} words/sentence, "
               f"{r.words} words: {verdict}")
+        e = easyread(text, lang, load_glossary(pages / lang / "glossary.md"))
+        print(f"  sentences: {e.distribution()}")
+        print("  words per sentence: " + " | ".join(f"{label}: {n}" for label, n in e.histogram()))
+        print(f"  new words {len(e.new_words)}, decimals {len(e.decimals)}, glossary words not explained "
+              f"{len(e.undefined)}, « ne … que » {len(e.ne_que)}, double negatives {len(e.double_negatives)}")
+        if level == "simple":
+            errors, warnings = e.problems(str(path), lang)
+            for line in errors + [f"warning: {w}" for w in warnings]:
+                print(f"  {line}")
     return 0
 
 
