@@ -100,6 +100,55 @@ def next_word_from_counts(rng, lang: str, level: str) -> dict:
     }
 
 
+def _times(count: int, lang: str) -> str:
+    if lang == "fr":
+        return f"{count} fois"
+    return f"{count} {'time' if count == 1 else 'times'}"
+
+
+def _out_of(count: int, total: int, lang: str) -> str:
+    """« 16 fois sur 66 », "16 times out of 66": a share said the way the simple lesson says it."""
+    return f"{_times(count, lang)} {'sur' if lang == 'fr' else 'out of'} {total}"
+
+
+def _share_choice(lang: str, word: str, target, total: int) -> dict:
+    """The simple level: the lesson teaches a probability as a share of the times, not how to compute a percent.
+
+    Each choice shares one number with each other choice, so that no choice stands out as the one
+    in the middle: the share of the other words (50 out of 66) and the word against the others (16 out of 50).
+    """
+    count, others = target.count, total - target.count
+    w, t = quoted(word, lang), quoted(target.word, lang)
+    if others != count:
+        mixes = [("others", (others, total)), ("against", (count, others))]
+    else:  # a word seen exactly half the time: the count read as a percent instead
+        mixes = [("percent", (count, 100)), ("double", (count, 2 * total))]
+    why = {"fr": {"others": f"Non. {_out_of(others, total, lang)}, c'est la part des autres mots.",
+                  "against": f"Non. On compare {t} à tous les mots vus après {w}, soit {total} mots.",
+                  "percent": f"Non. On compare {t} aux {total} mots vus après {w}, pas à 100.",
+                  "double": f"Non. Le modèle a vu {total} mots après {w}, pas {2 * total}."},
+           "en": {"others": f"No. {_out_of(others, total, lang)} is the share of the other words.",
+                  "against": f"No. {t} is compared with all the words seen after {w}: {total} words.",
+                  "percent": f"No. {t} is compared with the {total} words seen after {w}, not with 100.",
+                  "double": f"No. The model saw {total} words after {w}, not {2 * total}."}}[lang]
+    # Every number of the right answer and of the mix-ups is in the stem: none stands out as new.
+    text = {"fr": f"Après {w}, le modèle a vu {total} mots en tout. Il a vu {t} {_times(count, lang)}. "
+                  f"Il a vu d'autres mots {_times(others, lang)}. Quelle est la probabilité de {t} ?",
+            "en": f"After {w}, the model saw {total} words in all. It saw {t} {_times(count, lang)}. "
+                  f"It saw other words {_times(others, lang)}. What is the probability of {t}?"}
+    fb = {"fr": f"{_out_of(count, total, lang)}. La probabilité, c'est la part des fois où {t} est venu après {w}.",
+          "en": f"{_out_of(count, total, lang)}. The probability is the share of the times {t} came after {w}."}
+    right = {"fr": "Oui. C'est la part des fois où ce mot est venu.", "en": "Yes. It is the share of the times this word came."}
+    return {
+        "type": "single", "text": {lang: text[lang]},
+        "choices": [{"id": "share", "text": {lang: _out_of(count, total, lang)}, "correct": True,
+                     "feedback": {lang: right[lang]}}]
+                   + [{"id": cid, "text": {lang: _out_of(*pair, lang)}, "correct": False, "feedback": {lang: why[cid]}}
+                      for cid, pair in mixes],
+        "feedback": {lang: fb[lang]},
+    }
+
+
 def probability_from_counts(rng, lang: str, level: str) -> dict:
     """A count table; what probability does the model give a word (in percent)?"""
     word, cands = _clear_top(lang, rng, 3)
@@ -126,6 +175,8 @@ def probability_from_counts(rng, lang: str, level: str) -> dict:
                            f"{quoted(target.word, lang)} {target.count} times. Give P({target.word} | {word}) in percent, "
                            "rounded to a whole number."},
     }
+    if level == "simple":
+        return _share_choice(lang, word, target, total)
     return {
         "type": "numeric", "answer": rounded, "tolerance": 1,
         "text": {lang: text[lang]},
