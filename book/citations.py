@@ -1,8 +1,9 @@
 """`decodia check`'s rules on sources: every fact is sourced, every source is real and dated, every review is recent.
 
 A module's sources are written once, in `modules/<slug>/sources.yaml` (`core/sources.py`). Each lesson and
-teacher page lists the ids it cites in its `:::{sources}` block, one per line, and cites them inline,
-``{source}`id```, in the paragraph that states the fact. The check says, with the file, the line and the
+teacher page lists the ids it cites in its `:::{sources}` block, one per line, and cites them inline in the
+paragraph that states the fact: ``{source}`id``` shows "(Lum and Isaac, 2016)", ``{source}`Lum and Isaac
+(2016) <lum-2016>``` links the writer's own words. The check says, with the file, the line and the
 field, what to change when:
 
 - the sources file is not valid: a source without a date, without an address (or a print identifier),
@@ -25,7 +26,7 @@ from pathlib import Path
 from core.course import Module
 from core.sources import SourceErrors, Sources, load_sources
 
-from .numbers import SOURCE_ROLE, shown, uncited
+from .numbers import SOURCE_ROLE, shown, source_id, uncited
 
 SOURCES_FENCE = re.compile(r"^(?P<fence>:{3,}|`{3,})\{sources\}\s*$")
 ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -62,7 +63,7 @@ def sources_blocks(text: str) -> list[Block]:
 
 def inline_citations(text: str) -> list[tuple[int, str]]:
     """(line, id) of every ``{source}`id``` of a page."""
-    return [(n, c.strip()) for n, line in enumerate(text.splitlines(), 1) for c in SOURCE_ROLE.findall(line)]
+    return [(n, source_id(c)) for n, line in enumerate(text.splitlines(), 1) for c in SOURCE_ROLE.findall(line)]
 
 
 def pages(module: Module) -> list[tuple[Path, str, str | None]]:

@@ -6,7 +6,7 @@ prose states (decimals, percentages, thousands: `NUMBER`) is
 
 - **shown by a demo** of the module in the page's language: it appears in what the demos' kernel-free faces
   show, every panel of every demo, as text (`shown`); or
-- **cited**: its paragraph cites a source inline, ``{source}`id```; or
+- **cited**: its paragraph cites a source inline, ``{source}`id``` or ``{source}`Lum and Isaac (2016) <lum-2016>```; or
 - **derived** in the page's own text from other numbers ("1.56 means 56 % more"): listed, with why, under
   `derived:` in the module's `sources.yaml`.
 
@@ -29,6 +29,13 @@ from .readability import prose
 NUMBER = re.compile(r"\d+(?:[,.]\d+)+\s?%?|\d+\s?%|\d{1,3}(?:[ \u00a0,]\d{3})+")
 SPACES = re.compile(r"[\s\u00a0\u202f]")
 SOURCE_ROLE = re.compile(r"\{source\}`([^`]*)`")
+_EXPLICIT = re.compile(r"^(?P<text>.*?)\s*<(?P<id>[^<>]*)>\s*$", re.S)
+
+
+def source_id(role_text: str) -> str:
+    """The id a {source} role cites: ``{source}`lum-2016``` or ``{source}`Lum and Isaac (2016) <lum-2016>```."""
+    m = _EXPLICIT.match(role_text)
+    return (m.group("id") if m else role_text).strip()
 _FENCE = re.compile(r"^(`{3,}|:{3,})\s*(\{[^}]*\})?(.*)$")
 _SKIPPED = {"code-cell", "sources", "raw", "glossary-data"}     # what book.readability.prose leaves out too
 
@@ -48,12 +55,18 @@ class Paragraph:
     @property
     def cites(self) -> list[str]:
         """The ids it cites inline ({source}`id`)."""
-        return [c.strip() for c in SOURCE_ROLE.findall(self.raw)]
+        return [source_id(c) for c in SOURCE_ROLE.findall(self.raw)]
 
     @property
     def numbers(self) -> list[str]:
         """The numbers a reader reads in it, as written."""
-        return [n.strip() for n in NUMBER.findall(prose(SOURCE_ROLE.sub("", self.raw)))]
+        return [n.strip() for n in NUMBER.findall(prose(SOURCE_ROLE.sub(_shown_text, self.raw)))]
+
+
+def _shown_text(m: re.Match) -> str:
+    """What a reader reads of a {source} role: its own text if it has one (the rendered citation is not prose)."""
+    explicit = _EXPLICIT.match(m.group(1))
+    return explicit.group("text") if explicit else ""
 
 
 def paragraphs(markdown: str) -> list[Paragraph]:

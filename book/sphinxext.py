@@ -4,7 +4,8 @@
   (`decodia check` compares them across editions). It renders as an anchor only.
 - ``:::{sources}`` lists, one id per line, the sources of the module's `sources.yaml` that the page
   cites, rendered the same way everywhere in the page's language, under "Facts checked in <month>"
-  (module.yaml's `reviewed`); ``{source}`id``` cites one inline, "(Lum et Isaac, 2016)", linked to it.
+  (module.yaml's `reviewed`); ``{source}`id``` cites one inline, "(Lum et Isaac, 2016)", linked to it, and
+  ``{source}`Lum et Isaac (2016) <lum-2016>``` links the writer's own words.
   Both are left out of readability.
 - ``:::{on-screen}`` holds what only makes sense on a screen ("choose another setting in the list"),
   left out of print and the PDFs; ``:::{on-paper}`` holds what the printed page says instead
@@ -179,11 +180,15 @@ def _page_sources(env):
 
 
 def source_role(name, rawtext, text, lineno, inliner, options=None, content=None):
-    """``{source}`lum-2016``` -> "(Lum et Isaac, 2016)", linked to the reference in the page's sources block."""
+    """``{source}`lum-2016``` -> "(Lum et Isaac, 2016)", linked to the reference in the page's sources block;
+    ``{source}`Lum and Isaac (2016) <lum-2016>``` links the writer's own words instead."""
     from core.sources import SourceErrors, citation
 
+    from .numbers import _EXPLICIT
+
     env = inliner.document.settings.env
-    ident = text.strip()
+    explicit = _EXPLICIT.match(text)
+    ident = (explicit.group("id") if explicit else text).strip()
     try:
         module, sources = _page_sources(env)
     except SourceErrors as err:
@@ -191,9 +196,11 @@ def source_role(name, rawtext, text, lineno, inliner, options=None, content=None
     if sources is None or ident not in sources:
         where = f"modules/{module.slug}/sources.yaml" if module else "a module's sources.yaml (this page has no module)"
         return _role_error(inliner, lineno, rawtext, f"{{source}}`{ident}`: no such source in {where}")
-    label = citation(sources[ident], env.config.language)
     ref = nodes.reference("", "", internal=True, refid=f"source-{ident}", classes=["decodia-cite"])
-    ref += nodes.Text(label)
+    if explicit:
+        ref += nodes.Text(explicit.group("text"))
+        return [ref], []
+    ref += nodes.Text(citation(sources[ident], env.config.language))
     return [nodes.Text("("), ref, nodes.Text(")")], []
 
 

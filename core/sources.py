@@ -116,6 +116,7 @@ class Source:
     address: str | None = None
     doi: str | None = None
     isbn: str | None = None
+    number: str | None = None
     via: Via | None = None
     language: str | None = None
     kind: str | None = None
@@ -313,11 +314,11 @@ def _problems(data, name: str, node) -> list[SourceError]:
                 PartialDate.parse(s["via"]["date"])
             except ValueError as err:
                 out.append(at(here + ("via", "date"), f"{where}.via.date", str(err)))
-        if not any(k in s for k in ("address", "doi", "isbn", "via")):
+        if not any(k in s for k in ("address", "doi", "isbn", "number", "via")):
             out.append(at(here, f"{where}.address",
                           f"'{s['id']}' has no address: give `address`, its page on the original publisher's site; for "
-                          "a print-only source, its `isbn` or `doi`; if you only found a faithful copy, `via` (name, "
-                          "address, date consulted)"))
+                          "a print-only source, its `isbn` or `doi` (or else the publisher's document `number`); if you "
+                          "only found a faithful copy, `via` (name, address, date consulted)"))
         for key, addr in (("address", s.get("address")), ("via.address", (s.get("via") or {}).get("address"))):
             mirror = mirror_of(addr) if addr else None
             if mirror is None:
@@ -348,7 +349,7 @@ def _build(path: Path, data: dict) -> Sources:
             publisher=s.get("publisher"),
             date=PartialDate.parse(s["date"]) if "date" in s else None,
             consulted=PartialDate.parse(s["consulted"]) if "consulted" in s else None,
-            address=s.get("address"), doi=s.get("doi"), isbn=s.get("isbn"),
+            address=s.get("address"), doi=s.get("doi"), isbn=s.get("isbn"), number=s.get("number"),
             via=Via(via["name"], via["address"], PartialDate.parse(via["date"])) if via else None,
             language=s.get("language"), kind=s.get("kind"), details=_clean(s.get("details")),
             note=_clean(s.get("note")), short=s.get("short"), data=_clean(s))
@@ -435,6 +436,8 @@ def reference(source: Source, lang: str) -> list[tuple[str, str, str | None]]:
         add(gettext(lang, "In {language}.", language=language_name(source.language, lang)) + " ")
     if source.isbn and not source.link:
         add(f"ISBN {source.isbn}. ")
+    if source.number and not source.link:
+        add(gettext(lang, "Document {number}.", number=source.number) + " ")
     if source.link:
         add(source.link, "link", source.link)
         add(" ")
