@@ -35,7 +35,8 @@ CITED_OR_DERIVED = {"chatbots": {
 }, "deepfakes": {
     "96%",                       # Deeptrace (2019): 96 % of deepfake videos were non-consensual pornography
     "95000", "95,000",           # Home Security Heroes (2023, industry report): about 95,000 videos analysed
-    "4000", "4,000",             # Cybertip.ca (June 2024): close to 4,000 sexual deepfakes of youth in a year
+    "4000", "4,000",             # Cybertip.ca (June 2024; its director, May 2025): about 4,000 sexual deepfakes of youth in 2023
+    "9000", "9,000",             # Cybertip.ca's director (Metroland, May 2025): about 9,000 in 2024
     "9,2", "9.2", "2,4", "2.4",  # CAFC (1 Feb 2023): $9.2 M lost to emergency scams in 2022, $2.4 M in 2021
     "732000", "732,000",         # the same release: over $732,000 in Québec
     "10%",                       # "5 to 10 %" of fraud victims report (CAFC)
