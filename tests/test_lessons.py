@@ -44,7 +44,7 @@ CITED_OR_DERIVED = {"chatbots": {
     "26%",                       # OpenAI's AI-text classifier caught 26 % of AI text (withdrawn 20 July 2023)
     "162.1", "163.1",            # sections of the Criminal Code
     "86000", "86,000",           # R. c. Larouche, 2023 QCCQ 1853: more than 86,000 files
-    "1,797",                     # size of scikit-learn's digits dataset
+    "1,797", "1797",             # size of scikit-learn's digits dataset ("1 797" in French)
     "95%", "20%",                # the copy check's definitions (95th percentile of real distances; verdict at 20 %)
     "1800263", "1800668", "1866658", "1888495", "1888933",   # help lines, written Québec style (1 866 658-9022...)
 }}
