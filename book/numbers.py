@@ -10,6 +10,9 @@ prose states (decimals, percentages, thousands: `NUMBER`) is
 - **derived** in the page's own text from other numbers ("1.56 means 56 % more"): listed, with why, under
   `derived:` in the module's `sources.yaml`.
 
+A number that is a name is no quantity and is left alone (`NAME`): a provision of a law ("article 65.2"),
+a model or a version ("GPT-3.5", "3.8.0").
+
 `decodia check` reports the others (`uncited`), and `tests/test_lessons.py` runs the same rule on every page.
 Running every demo takes a while, so what they show is kept in the build folder (`<build>/cache/shown/`),
 under a digest of the project files the module's demos import: it is computed again only when one changes.
@@ -28,6 +31,11 @@ from .readability import prose
 # Decimals ("5,5", "1.56"), percentages ("61 %", "77,2 %") and grouped thousands ("13 566", "86,000").
 NUMBER = re.compile(r"\d+(?:[,.]\d+)+\s?%?|\d+\s?%|\d{1,3}(?:[ \u00a0,]\d{3})+")
 SPACES = re.compile(r"[\s\u00a0\u202f]")
+# A number that names something is no quantity: a provision of a law ("article 65.2", "s. 162.1", "ss. 162.1
+# and 163.1"), a model or version ("GPT-3.5", "gpt-3.5-turbo", "version 3.8.0"). What it names is cited where
+# the page relies on it.
+NAME = re.compile(r"(?:\b(?:articles?|arts?\.|sections?|ss?\.|paragraphes?|alinéas?)\s*"
+                  r"(?:\d+(?:\.\d+)*\s*(?:,|et|and|à|to)\s*)*|\b(?:versions?|v)\s*|[A-Za-z]-)$", re.I)
 SOURCE_ROLE = re.compile(r"\{source\}`([^`]*)`")
 _EXPLICIT = re.compile(r"^(?P<text>.*?)\s*<(?P<id>[^<>]*)>\s*$", re.S)
 
@@ -59,8 +67,9 @@ class Paragraph:
 
     @property
     def numbers(self) -> list[str]:
-        """The numbers a reader reads in it, as written."""
-        return [n.strip() for n in NUMBER.findall(prose(SOURCE_ROLE.sub(_shown_text, self.raw)))]
+        """The numbers a reader reads in it, as written; not the names that look like numbers (`NAME`)."""
+        text = prose(SOURCE_ROLE.sub(_shown_text, self.raw))
+        return [m.group().strip() for m in NUMBER.finditer(text) if not NAME.search(text[:m.start()])]
 
 
 def _shown_text(m: re.Match) -> str:

@@ -240,8 +240,8 @@ class Sources(Directive):
             for text, style, href in reference(sources[ident], lang):
                 if style == "em":
                     para += nodes.emphasis(text, text)
-                elif style == "link":
-                    para += nodes.reference(text, text, refuri=href)
+                elif style == "link":      # the whole address, shown as is (the theme would shorten a GitHub one)
+                    para += nodes.reference("", "", nodes.inline(text, text, classes=["decodia-address"]), refuri=href)
                 else:
                     para += nodes.Text(text)
             items += nodes.list_item("", para, ids=[f"source-{ident}"])

@@ -113,7 +113,7 @@ class Source:
     publisher: str | None = None
     date: PartialDate | None = None
     consulted: PartialDate | None = None
-    address: str | None = None
+    address: dict[str, str] | str | None = None
     doi: str | None = None
     isbn: str | None = None
     number: str | None = None
@@ -125,10 +125,9 @@ class Source:
     short: str | None = None
     data: dict = field(default_factory=dict, repr=False, compare=False)
 
-    @property
-    def link(self) -> str | None:
-        """The address a reader follows: the original page, or the DOI's."""
-        return self.address or (f"https://doi.org/{self.doi}" if self.doi else None)
+    def link(self, lang: str) -> str | None:
+        """The address a reader of `lang` follows: the original page (in that language when there is one), or the DOI's."""
+        return in_language(self.address, lang) or (f"https://doi.org/{self.doi}" if self.doi else None)
 
     @property
     def year(self) -> str:
@@ -262,8 +261,11 @@ def _schema_problems(data) -> list[tuple[tuple, str | None, str, str | None]]:
         elif e.validator == "enum":
             out.append((path, _dotted(path), f"{e.instance!r} is not one of: {', '.join(map(str, e.validator_value))}",
                         None))
+        elif e.validator == "oneOf" and isinstance(e.instance, (int, float)) and not isinstance(e.instance, bool):
+            out.append((path, _dotted(path), f"YAML reads {e.instance!r} as a number: put it in quotes", None))
         elif e.validator == "oneOf":
-            out.append((path, _dotted(path), "must be a text, or one text per language ({fr: …, en: …})", None))
+            what = "a web address" if path and path[-1] == "address" else "a text"
+            out.append((path, _dotted(path), f"must be {what}, or one per language ({{fr: …, en: …}})", None))
         else:
             out.append((path, _dotted(path), e.message, None))
     return out
@@ -319,7 +321,9 @@ def _problems(data, name: str, node) -> list[SourceError]:
                           f"'{s['id']}' has no address: give `address`, its page on the original publisher's site; for "
                           "a print-only source, its `isbn` or `doi` (or else the publisher's document `number`); if you "
                           "only found a faithful copy, `via` (name, address, date consulted)"))
-        for key, addr in (("address", s.get("address")), ("via.address", (s.get("via") or {}).get("address"))):
+        addresses = s.get("address")
+        addresses = list(_clean(addresses).values()) if isinstance(addresses, dict) else [addresses]
+        for key, addr in [("address", a) for a in addresses] + [("via.address", (s.get("via") or {}).get("address"))]:
             mirror = mirror_of(addr) if addr else None
             if mirror is None:
                 continue
@@ -349,7 +353,7 @@ def _build(path: Path, data: dict) -> Sources:
             publisher=s.get("publisher"),
             date=PartialDate.parse(s["date"]) if "date" in s else None,
             consulted=PartialDate.parse(s["consulted"]) if "consulted" in s else None,
-            address=s.get("address"), doi=s.get("doi"), isbn=s.get("isbn"), number=s.get("number"),
+            address=_clean(s.get("address")), doi=s.get("doi"), isbn=s.get("isbn"), number=s.get("number"),
             via=Via(via["name"], via["address"], PartialDate.parse(via["date"])) if via else None,
             language=s.get("language"), kind=s.get("kind"), details=_clean(s.get("details")),
             note=_clean(s.get("note")), short=s.get("short"), data=_clean(s))
@@ -434,12 +438,13 @@ def reference(source: Source, lang: str) -> list[tuple[str, str, str | None]]:
         add(container.rstrip(".") + ". ")
     if source.language and source.language != lang:
         add(gettext(lang, "In {language}.", language=language_name(source.language, lang)) + " ")
-    if source.isbn and not source.link:
+    link = source.link(lang)
+    if source.isbn and not link:
         add(f"ISBN {source.isbn}. ")
-    if source.number and not source.link:
+    if source.number and not link:
         add(gettext(lang, "Document {number}.", number=source.number) + " ")
-    if source.link:
-        add(source.link, "link", source.link)
+    if link:
+        add(link, "link", link)
         add(" ")
     if source.via:
         add(gettext(lang, "Consulted via {name} ({date}):", name=source.via.name,
