@@ -457,7 +457,7 @@ def reference(source: Source, lang: str) -> list[tuple[str, str, str | None]]:
     if out:
         text, style, href = out[-1]
         out[-1] = (text.rstrip(), style, href)
-    return out
+    return [piece for piece in out if piece[0]]
 
 
 def plain(pieces: list[tuple[str, str, str | None]]) -> str:

@@ -4,6 +4,7 @@ Everything runs in a copy of the project, through the real command. The copy reu
 execution cache of this project when there is one (the other modules' lessons are unchanged, so only the
 new module's pages execute); without it, the build executes the whole edition and takes a few minutes more.
 """
+import datetime
 import html
 import shutil
 import subprocess
@@ -16,7 +17,7 @@ from core.course import modules
 
 ROOT = Path(__file__).resolve().parent.parent
 SLUG = "demo_test"
-FILES = ([f"modules/{SLUG}/{name}" for name in ("module.yaml", "__init__.py", "quiz.yaml", "quiz.py")]
+FILES = ([f"modules/{SLUG}/{name}" for name in ("module.yaml", "sources.yaml", "__init__.py", "quiz.yaml", "quiz.py")]
          + [f"modules/{SLUG}/{lang}/{level}.md" for lang in ("fr", "en") for level in ("simple", "standard", "advanced")]
          + [f"modules/{SLUG}/teacher/{lang}.md" for lang in ("fr", "en")] + [f"widgets/{SLUG}.py"])
 
@@ -47,6 +48,7 @@ def test_new_module_writes_every_file_of_the_module_contract(project):
         assert (project / name).is_file(), name
     yaml_text = (project / "modules" / SLUG / "module.yaml").read_text(encoding="utf-8")
     assert f"slug: {SLUG}" in yaml_text and "draft: true" in yaml_text
+    assert f"reviewed: {datetime.date.today().isoformat()}" in yaml_text      # its facts are as fresh as its text
     assert f"order: {max(m.order for m in modules()) + 1}" in yaml_text
 
 
