@@ -135,9 +135,9 @@ def _inline(raw: str, bold: list, links: list, base: int = 0) -> str:
         start = size
         if m.group("role"):
             name, text = m.group("rname"), m.group("rtext")
-            if name == "objective":
-                continue
             target = _ROLE_TARGET.match(text)
+            if name == "objective" or (name == "source" and not target):
+                continue        # an anchor, or a bare citation: the reference, not the prose (issue 15)
             shown = target.group("text") if target else text
             add(_inline(shown, bold, links, size))
             if name == "term":

@@ -52,7 +52,11 @@ def prose(markdown: str) -> str:
             continue
         kept.append(s)
     out = "\n".join(kept)
-    out = re.sub(r"\{[\w-]+\}`([^`<]*?)(?:\s*<[^>]*>)?`", lambda m: "" if m.group(0).startswith("{objective}") else m.group(1), out)
+    # An objective is an anchor and a bare {source}`id` a citation: neither is prose (a {source} with its own
+    # words, {source}`Lum and Isaac (2016) <lum-2016>`, is).
+    out = re.sub(r"\{[\w-]+\}`([^`<]*?)(?:\s*<[^>]*>)?`",
+                 lambda m: "" if m.group(0).startswith("{objective}") or re.match(r"\{source\}`[^`<]*`", m.group(0))
+                 else m.group(1), out)
     out = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", out)          # images
     out = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", out)       # links keep their text
     out = re.sub(r"https?://\S+", "", out)
