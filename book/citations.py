@@ -161,7 +161,7 @@ def check_module_sources(module: Module, root: Path, todos: list[str] | None = N
             problems.append(f"{file}, line {s.line}, field 'id': '{s.id}' is cited by no page: cite it "
                             "({source}`" + s.id + "`) where the fact it supports is stated, or remove it")
     derived = {d.number for d in sources.derived}
-    demo_text = shown_text or (lambda lang: shown(module.slug, module.demos, lang, root))
+    demo_text = shown_text or (lambda lang: shown(module.slug, module.demos, lang))
     seen: dict[str, str] = {}
     for page, (text, lang) in texts.items():
         # What the demos show is computed only for a page with numbers that nothing else accounts for.

@@ -155,15 +155,15 @@ def _demo_text(slug: str, demos: tuple[str, ...], lang: str) -> str:
     return SPACES.sub("", " ".join(parts))
 
 
-def shown(slug: str, demos: tuple[str, ...], lang: str, root: Path | None = None, cache: Path | None = None) -> str:
+def shown(slug: str, demos: tuple[str, ...], lang: str, cache: Path | None = None) -> str:
     """What the module's demos show in `lang` (see `_demo_text`), kept under `cache` by the digest of the
-    project files they import (`book.dependencies`), so that it is computed again only after a change."""
+    project files they import (`book.dependencies`), so that it is computed again only after a change.
+    The demos are this project's (`widgets.<slug>`, as imported), whatever folder of modules is checked."""
     from .dependencies import dependencies
     from .editions import BUILD, ROOT
 
-    root = Path(root or ROOT)
     cache = Path(cache or BUILD / "cache" / "shown")
-    digest = dependencies(root).digest([], {f"widgets.{slug}"})
+    digest = dependencies(ROOT).digest([], {f"widgets.{slug}"})
     path = cache / f"{slug}-{lang}-{'-'.join(demos)}-{digest}.txt"
     if path.exists():
         return path.read_text(encoding="utf-8")

@@ -318,3 +318,27 @@ def test_every_module_has_a_valid_sources_file_with_no_mirror_as_address():
         for s in sources:
             addresses = s.address.values() if isinstance(s.address, dict) else [s.address]
             assert not any(a and mirror_of(a) for a in addresses), (m.slug, s.id)
+
+
+def test_what_the_demos_show_is_computed_once_then_kept_until_their_code_changes(tmp_path, monkeypatch):
+    import book.dependencies
+    import book.numbers as numbers
+
+    runs = []
+    monkeypatch.setattr(numbers, "_demo_text", lambda slug, demos, lang: runs.append(lang) or "24,2%")
+
+    class Digest:
+        def __init__(self, value):
+            self.value = value
+
+        def digest(self, cells, extra):
+            return self.value
+
+    monkeypatch.setattr(book.dependencies, "dependencies", lambda root: Digest("a1"))
+    assert numbers.shown("chatbots", ("tokens",), "fr", cache=tmp_path) == "24,2%"
+    assert numbers.shown("chatbots", ("tokens",), "fr", cache=tmp_path) == "24,2%"
+    assert runs == ["fr"]                                     # the second time, read from the cache
+    monkeypatch.setattr(book.dependencies, "dependencies", lambda root: Digest("b2"))
+    numbers.shown("chatbots", ("tokens",), "fr", cache=tmp_path)
+    assert runs == ["fr", "fr"]                               # a demo's code changed: computed again
+    assert [p.name for p in tmp_path.iterdir()] == ["chatbots-fr-tokens-b2.txt"]
