@@ -178,7 +178,7 @@ def share_trend(rng, lang: str, level: str) -> dict:
     if simple:     # the demo's own words for the clue, whole numbers, and the lesson's words in the feedback
         clue = {"fr": {"weak": "peu de chose (indice faible)", "strong": "beaucoup (indice fort)"},
                 "en": {"weak": "little (a weak clue)", "strong": "a lot (a strong clue)"}}[lang][signal]
-        text = {"fr": f"Dans la démo de la boucle, le passé contrôlait le groupe B {bias} fois plus souvent. "
+        text = {"fr": f"Dans la boucle, le passé contrôlait le groupe B {bias} fois plus souvent. "
                       f"Le dossier révèle {clue}. Voici les premières années. Après 10 ans, comment la part des "
                       "contrôles sur le groupe B aura-t-elle changé ?",
                 "en": f"In the loop demo, the past investigated group B {bias} times as often. A file reveals "
@@ -214,7 +214,7 @@ def proxy_survives(rng, lang: str, level: str) -> dict:
     if level == "simple":
         text = {"fr": f"L'organisme enlève la colonne « groupe ». Le modèle voit maintenant {seen}. Le passé "
                       f"contrôlait le groupe B {bias} fois plus souvent. Vrai ou faux : le groupe B est encore "
-                      "signalé nettement plus souvent que le groupe A ?",
+                      "signalé nettement plus souvent ?",
                 "en": f"The agency takes out the \"group\" column. The model now sees {seen}. The past investigated "
                       f"group B {bias} times as often. True or false: group B is still flagged clearly more often "
                       "than group A?"}
