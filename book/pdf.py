@@ -11,11 +11,15 @@ Every page carries the module title at the top and "page N of M" at the bottom. 
                                                           with a bookmark per module
 
 The tree is copied into `_build/html/pdf/` so that the site links to it.
+
+The `simple` editions print in large type (decodia-print.css): `body_font_size` and `body_line_lengths` measure
+a printed PDF as a reader meets it, for the tests and `benchmarks/run`.
 """
 from __future__ import annotations
 
 import logging
 import shutil
+from collections import Counter
 from pathlib import Path
 
 from core.course import modules
@@ -61,6 +65,43 @@ def merge(parts: list[tuple[str, Path]], target: Path, title: str) -> Path:
     with target.open("wb") as f:
         writer.write(f)
     return normalise(target, title)
+
+
+def _runs(pdf: Path):
+    """Every run of text of a PDF: (page number, baseline, size in points, text)."""
+    from pypdf import PdfReader
+
+    for number, page in enumerate(PdfReader(str(pdf)).pages, 1):
+        runs = []
+
+        def visit(text, cm, tm, font, size):
+            if text.strip():
+                # the text matrix then the page's matrix scale the font's nominal size (Chromium shrinks a page
+                # wider than the paper through the page matrix): the size on paper is their vertical product
+                scale = abs((tm[2] * cm[1] + tm[3] * cm[3]) or tm[3] or 1)
+                baseline = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+                runs.append((number, round(baseline, 1), round(size * scale, 1), text))
+
+        page.extract_text(visitor_text=visit)
+        yield from runs
+
+
+def body_font_size(pdf: Path) -> float:
+    """The size, in points, of the type that most of a PDF's characters are set in: its running text."""
+    sizes: Counter = Counter()
+    for _, _, size, text in _runs(pdf):
+        sizes[size] += len(text.strip())
+    return sizes.most_common(1)[0][0] if sizes else 0.0
+
+
+def body_line_lengths(pdf: Path) -> list[int]:
+    """The characters of each printed line set in the body size (runs on one baseline make one line)."""
+    body = body_font_size(pdf)
+    lines: Counter = Counter()
+    for page, baseline, size, text in _runs(pdf):
+        if size == body:
+            lines[(page, baseline)] += len(text)
+    return list(lines.values())
 
 
 def print_book(editions: list[Edition], paper: str = "letter") -> list[Path]:
