@@ -143,8 +143,8 @@ class Edition:
                 "html_static_path": [str(THEME / "static"), str(ROOT / "widgets" / "static"),
                                      str(ROOT / "quizzes" / "static")],
                 "html_css_files": ["decodia-theme.css", "decodia-icons.css", "decodia-widgets.css",
-                                   "decodia-quiz.css"],
-                "html_js_files": ["decodia-widgets.js", "decodia-quiz-types.js", "decodia-quiz.js"],
+                                   "decodia-quiz.css", "decodia-print.css"],
+                "html_js_files": ["decodia-widgets.js", "decodia-quiz-types.js", "decodia-quiz.js", "decodia-print.js"],
                 "html_context": {
                     "default_mode": "light",
                     "decodia_lang": self.lang,

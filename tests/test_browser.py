@@ -151,6 +151,36 @@ def test_print_shows_the_content_alone(watch):
     assert page.locator(".decodia-demo__setting").first.is_visible()
 
 
+def test_simple_pages_print_in_large_type_with_their_folded_boxes_open(watch):
+    """Issue 14: at `simple`, paper gets 14 pt text, lines of about 65 characters, left-aligned, unhyphenated,
+    and the "Pour aller plus loin" boxes open; the other levels keep their print."""
+    page = watch.goto("fr/simple/bias.html")
+    assert page.locator("body").get_attribute("data-decodia-level") == "simple"
+    page.emulate_media(media="print")
+    text = page.evaluate("""() => {
+      const p = [...document.querySelectorAll('.bd-article section > p')].find(e => e.offsetParent !== null);
+      const cs = getComputedStyle(p), probe = document.createElement('span');
+      probe.textContent = '0'.repeat(100); p.appendChild(probe);
+      const ch = probe.getBoundingClientRect().width / 100; probe.remove();
+      return {size: parseFloat(cs.fontSize), line: parseFloat(cs.lineHeight), align: cs.textAlign,
+              hyphens: cs.hyphens, chars: parseFloat(cs.maxWidth) / ch,
+              h2: parseFloat(getComputedStyle(document.querySelector('.bd-article h2')).fontSize)};
+    }""")
+    assert text["size"] >= 14 * 96 / 72 - 0.01, text           # 14 pt in CSS pixels
+    assert 1.4 <= text["line"] / text["size"] <= 1.6 and text["align"] in {"left", "start"}
+    assert text["hyphens"] == "manual" and text["chars"] <= 70 and text["h2"] >= 1.35 * text["size"]
+    boxes = page.locator("details.sd-dropdown")
+    assert boxes.count() >= 1, "a simple page keeps its depth in folded boxes"
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    assert all(boxes.nth(i).evaluate("d => d.open") for i in range(boxes.count()))
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    assert not any(boxes.nth(i).evaluate("d => d.open") for i in range(boxes.count()))
+    page = watch.goto("fr/standard/bias.html")
+    page.emulate_media(media="print")
+    assert page.locator("body").get_attribute("data-decodia-level") == "standard"
+    assert page.evaluate("parseFloat(getComputedStyle(document.querySelector('.bd-article section > p')).fontSize)") == 16
+
+
 # -- the self-check quiz, answered by keyboard ------------------------------------------------
 
 def _answer_by_keyboard(page, quiz, right=True):

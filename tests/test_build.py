@@ -75,6 +75,25 @@ def test_pdf_of_every_module_in_every_edition_on_letter_with_title_and_page_numb
         assert len(whole.pages) > total and all(_size(p) == LETTER for p in whole.pages)
 
 
+def test_simple_pdfs_are_large_print_and_the_other_levels_keep_their_print(built):
+    """Issue 14: the simple PDFs' running text is at least 14 pt on lines of at most about 70 characters."""
+    if not shutil.which("chromium"):
+        pytest.skip("PDFs are made where Chromium is present")
+    from book.easyread import percentile
+    from book.pdf import body_font_size, body_line_lengths, pdf_path
+
+    for e in all_editions():
+        for m in modules():
+            pdf = pdf_path(e, m.slug)
+            size = body_font_size(pdf)
+            if e.level == "simple":
+                lines = body_line_lengths(pdf)
+                assert size >= 14, f"{e.name} {m.slug}: body text {size} pt"
+                assert percentile(lines, 0.9) <= 72, f"{e.name} {m.slug}: lines of {percentile(lines, 0.9)} characters"
+            else:
+                assert size < 14, f"{e.name} {m.slug}: {e.level} prints as before, not in large type"
+
+
 def test_a4_is_an_option(built, tmp_path):
     if not shutil.which("chromium"):
         pytest.skip("PDFs are made where Chromium is present")
