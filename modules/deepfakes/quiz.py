@@ -51,10 +51,12 @@ def which_fake(rng, lang: str, level: str) -> dict:
 
 def chance_score(rng, lang: str, level: str) -> dict:
     """Is a score in the game good evidence of skill, or within what guessing gives?"""
-    total = rng.choice([8, 10, 16, 20])
+    total = 8 if level == "simple" else rng.choice([8, 10, 16, 20])     # simple: the lesson's game has 8 images
     right = rng.randint(total // 2 + 1, total - 1)
     p = chance_at_least(right, total)
     answer = p > 0.10
+    if level == "simple":
+        return _chance_score_simple(right, total, p, answer, lang)
     text = {"fr": f"Au jeu « vraie ou générée ? », une personne a {right} bonnes réponses sur {total}. Vrai ou faux : "
                   "quelqu'un qui répond complètement au hasard fait au moins aussi bien plus d'une fois sur 10 ?",
             "en": f"In the \u201creal or generated?\u201d game, a person gets {right} of {total} right. True or false: "
@@ -68,6 +70,27 @@ def chance_score(rng, lang: str, level: str) -> dict:
     return {"type": "truefalse", "answer": answer, "text": {lang: text[lang]}, "feedback": {lang: fb[lang]}}
 
 
+def _one_in(p: float) -> int:
+    """A chance said the way the simple lesson says it: about 1 time in N."""
+    return max(1, round(1 / p))
+
+
+def _chance_score_simple(right: int, total: int, p: float, answer: bool, lang: str) -> dict:
+    """The chance-score item in the simple lesson's words: the game of 8 images, chances in words."""
+    n = _one_in(p)
+    text = {"fr": f"Au jeu « Vraie ou générée ? », une personne a {right} bonnes réponses sur {total}. Vrai ou faux : "
+                  "une personne qui répond au hasard fait aussi bien plus d'une fois sur 10 ?",
+            "en": f"In the \u201cReal or generated?\u201d game, a person gets {right} right out of {total}. True or false: "
+                  "someone who guesses does as well more than 1 time in 10?"}
+    fb = {"fr": f"Au hasard, on a au moins {right} sur {total} environ 1 fois sur {n}. "
+                + ("Ce score ne prouve donc pas qu'on sait repérer les fausses images. Il faut jouer plusieurs parties."
+                   if answer else "Ce score est rare au hasard. Sur ces images, cette personne repère vraiment quelque chose."),
+          "en": f"By guessing, you get at least {right} out of {total} about 1 time in {n}. "
+                + ("So this score does not prove you can spot fake images. You need to play many rounds."
+                   if answer else "This score is rare by chance. On these images, this person really spots something.")}
+    return {"type": "truefalse", "answer": answer, "text": {lang: text[lang]}, "feedback": {lang: fb[lang]}}
+
+
 def copies_training(rng, lang: str, level: str) -> dict:
     """From the copy check's figures, does this generator copy its training images?"""
     clear = [(n, k) for n in ("digits", "faces") for k in SIZES
@@ -77,23 +100,41 @@ def copies_training(rng, lang: str, level: str) -> dict:
     what = {"fr": {"digits": "des chiffres écrits à la main", "faces": "des visages dessinés par ordinateur"},
             "en": {"digits": "handwritten digits", "faces": "faces drawn by computer"}}[lang][name]
     headers = {"fr": ["Mesure", "Valeur"], "en": ["Measure", "Value"]}[lang]
-    rows = {"fr": [["Images générées presque identiques à une image d'entraînement", percent(c.near_copies, lang)],
-                   ["La même part attendue pour de vraies images nouvelles", percent(c.EXPECTED, lang)]],
-            "en": [["Generated images almost identical to a training image", percent(c.near_copies, lang)],
-                   ["The same share expected for new real images", percent(c.EXPECTED, lang)]]}[lang]
-    text = {"fr": f"Un modèle génératif a appris {what}. On compare ses images à celles qui ont servi à l'entraîner. "
-                  "Que conclure de ces mesures ?",
-            "en": f"A generative model learned {what}. We compare its images with the ones it was trained on. "
-                  "What do these measures tell us?"}
-    # Two choices of the same length, neither echoing the stem: only the table tells them apart.
-    choices = {"fr": ("Il recopie souvent ses images d'entraînement.", "Il produit le plus souvent des images neuves."),
-               "en": ("It often copies its training images.", "It mostly makes images that are new.")}[lang]
-    fb = {"fr": "On compare chaque image générée à l'image d'entraînement la plus proche. Si beaucoup plus d'images "
-                "générées que de vraies images nouvelles tombent presque pile sur une image d'entraînement, le modèle "
-                "recopie. Un modèle avec trop de mémoire fait ça : il peut alors ressortir des images privées.",
-          "en": "Each generated image is compared with the closest training image. If many more generated images than new "
-                "real images land almost exactly on a training image, the model copies. A model with too much memory "
-                "does this, and it can then give back private images."}
+    if level == "simple":       # the simple lesson's words: examples, almost copies, chance
+        rows = {"fr": [["Images presque identiques à un exemple", percent(c.near_copies, lang)],
+                       ["Part attendue par hasard", percent(c.EXPECTED, lang)]],
+                "en": [["Images almost identical to an example", percent(c.near_copies, lang)],
+                       ["Share expected by chance", percent(c.EXPECTED, lang)]]}[lang]
+        text = {"fr": f"Un modèle a appris avec {what}. On compare ses images avec ses exemples. "
+                      "Que montre ce tableau ?",
+                "en": f"A model learned from {what}. We compare its images with its examples. "
+                      "What does this table show?"}
+        # Same form, no word of the stem: only the table tells them apart (the lesson's "it copies" / "it invents").
+        choices = {"fr": ("Le modèle recopie souvent.", "Le modèle invente surtout."),
+                   "en": ("The model often copies.", "The model mostly invents.")}[lang]
+        fb = {"fr": "On compare chaque image du modèle avec l'exemple le plus proche. Si beaucoup d'images sont presque "
+                    "des copies, le modèle recopie. Un modèle avec trop de mémoire fait ça. Il peut alors redonner des "
+                    "images privées.",
+              "en": "Each image the model makes is compared with the closest example. If many images are almost copies, "
+                    "the model copies. A model with too much memory does this. It can then give back private images."}
+    else:
+        rows = {"fr": [["Images générées presque identiques à une image d'entraînement", percent(c.near_copies, lang)],
+                       ["La même part attendue pour de vraies images nouvelles", percent(c.EXPECTED, lang)]],
+                "en": [["Generated images almost identical to a training image", percent(c.near_copies, lang)],
+                       ["The same share expected for new real images", percent(c.EXPECTED, lang)]]}[lang]
+        text = {"fr": f"Un modèle génératif a appris {what}. On compare ses images à celles qui ont servi à l'entraîner. "
+                      "Que conclure de ces mesures ?",
+                "en": f"A generative model learned {what}. We compare its images with the ones it was trained on. "
+                      "What do these measures tell us?"}
+        # Two choices of the same length, neither echoing the stem: only the table tells them apart.
+        choices = {"fr": ("Il recopie souvent ses images d'entraînement.", "Il produit le plus souvent des images neuves."),
+                   "en": ("It often copies its training images.", "It mostly makes images that are new.")}[lang]
+        fb = {"fr": "On compare chaque image générée à l'image d'entraînement la plus proche. Si beaucoup plus d'images "
+                    "générées que de vraies images nouvelles tombent presque pile sur une image d'entraînement, le modèle "
+                    "recopie. Un modèle avec trop de mémoire fait ça : il peut alors ressortir des images privées.",
+              "en": "Each generated image is compared with the closest training image. If many more generated images than "
+                    "new real images land almost exactly on a training image, the model copies. A model with too much "
+                    "memory does this, and it can then give back private images."}
     return {"type": "single", "text": {lang: text[lang]}, "table": {"headers": headers, "rows": rows},
             "choices": [{"id": "copies", "text": {lang: choices[0]}, "correct": c.copies},
                         {"id": "new", "text": {lang: choices[1]}, "correct": not c.copies}],
@@ -113,12 +154,26 @@ def race_accuracy(rng, lang: str, level: str) -> dict:
     rows = {"fr": [["Vraies images", f"{v.real_kept} sur {v.real_total}"], ["Fausses images", f"{v.fakes_caught} sur {v.fakes_total}"]],
             "en": [["Real images", f"{v.real_kept} of {v.real_total}"], ["Fake images", f"{v.fakes_caught} of {v.fakes_total}"]]}[lang]
     answer = round(100 * v.accuracy)
+    total = v.real_total + v.fakes_total
+    if level == "simple":       # the simple lesson's words: it is right in N % of cases
+        change = {"fr": {2: "a arrondi ses images", 4: "a gardé seulement les images qui passent le détecteur"},
+                  "en": {2: "rounded the images", 4: "kept only the images that pass the detector"}}[lang][step]
+        text = {"fr": f"Un détecteur repérait presque toutes les fausses images. Puis le faussaire {change}. Le même "
+                      f"détecteur juge {total} images. Dans combien de cas sur 100 a-t-il raison, environ ?",
+                "en": f"A detector spotted almost every fake image. Then the forger {change}. The same detector judges "
+                      f"{total} images. About how many times in 100 is it right?"}
+        fb = {"fr": f"Il a raison pour {v.real_kept + v.fakes_caught} images sur {total}, soit environ "
+                    f"{percent(v.accuracy, lang)}. Au hasard, on aurait 50 %. Un petit changement a suffi à tromper "
+                    "le détecteur.",
+              "en": f"It is right for {v.real_kept + v.fakes_caught} images out of {total}, or about "
+                    f"{percent(v.accuracy, lang)}. Guessing gets 50%. One small change was enough to fool the detector."}
+        return {"type": "numeric", "answer": answer, "tolerance": 1, "text": {lang: text[lang]},
+                "table": {"headers": headers, "rows": rows}, "feedback": {lang: fb[lang]}}
     text = {"fr": f"Un détecteur reconnaissait presque toutes les fausses images. Puis le faussaire {change}. Voici les "
                   "décisions du même détecteur. Quelle est son exactitude, en pourcentage (toutes images confondues) ? "
                   "Arrondissez à l'unité.",
             "en": f"A detector recognised almost every fake image. Then the forger {change}. Here are the same detector's "
                   "decisions. What is its accuracy, as a percentage (all images together)? Round to a whole number."}
-    total = v.real_total + v.fakes_total
     fb = {"fr": f"({v.real_kept} + {v.fakes_caught}) ÷ {total} ≈ {percent(v.accuracy, lang)}. C'est à peu près le "
                 "hasard (50 %) : un petit changement a suffi à tromper le détecteur.",
           "en": f"({v.real_kept} + {v.fakes_caught}) ÷ {total} ≈ {percent(v.accuracy, lang)}. That is about chance "
