@@ -415,7 +415,7 @@ def surnames(authors: str) -> list[str]:
 def reference(source: Source, lang: str) -> list[tuple[str, str, str | None]]:
     """The full reference in `lang`, as pieces (text, style, address) with style "", "em" or "link".
 
-    Author or publisher (date). Title. Publisher, details. In French. Address. Consulted via …. Note.
+    Author or publisher (date). Title. Publisher, details. In French. Note. Address. Consulted via ….
     """
     out: list[tuple[str, str, str | None]] = []
 
@@ -438,6 +438,9 @@ def reference(source: Source, lang: str) -> list[tuple[str, str, str | None]]:
         add(container.rstrip(".") + ". ")
     if source.language and source.language != lang:
         add(gettext(lang, "In {language}.", language=language_name(source.language, lang)) + " ")
+    note = in_language(source.note, lang)
+    if note:
+        add(note.rstrip() + ("" if note.rstrip().endswith((".", "!", "?", "»", "”")) else ".") + " ")
     link = source.link(lang)
     if source.isbn and not link:
         add(f"ISBN {source.isbn}. ")
@@ -451,9 +454,6 @@ def reference(source: Source, lang: str) -> list[tuple[str, str, str | None]]:
                     date=source.via.date.words(lang)) + " ")
         add(source.via.address, "link", source.via.address)
         add(" ")
-    note = in_language(source.note, lang)
-    if note:
-        add(note.rstrip() + ("" if note.rstrip().endswith((".", "!", "?", "»", "”")) else "."))
     if out:
         text, style, href = out[-1]
         out[-1] = (text.rstrip(), style, href)
