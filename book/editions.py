@@ -60,6 +60,21 @@ def interface(lang: str) -> dict:
         "toggle_primary": gettext(lang, "Show or hide the menu"),
         "toggle_secondary": gettext(lang, "Show or hide the page contents"),
         "main_nav": gettext(lang, "Main menu"),
+        # the Listen control (book/theme/templates/listen.html, decodia-listen.js)
+        "listen": gettext(lang, "Listen"),
+        "listen_group": gettext(lang, "Listen to this page"),
+        "listen_pause": gettext(lang, "Pause"),
+        "listen_resume": gettext(lang, "Resume"),
+        "listen_stop": gettext(lang, "Stop"),
+        "listen_slower": gettext(lang, "Slower"),
+        "listen_reading": gettext(lang, "Reading aloud. To hear another sentence, click it."),
+        "listen_paused": gettext(lang, "Reading paused."),
+        "listen_stopped": gettext(lang, "Reading stopped."),
+        "listen_finished": gettext(lang, "End of the page."),
+        "listen_no_speech": gettext(lang, "This browser cannot read the page aloud."),
+        "listen_no_voice": gettext(lang, "No voice for this page's language is installed on this device. "
+                                         "You can add one in your device's language and voice settings."),
+        "listen_error": gettext(lang, "The voice stopped because of an error. Try again."),
     }
 
 
@@ -143,14 +158,17 @@ class Edition:
                 "html_static_path": [str(THEME / "static"), str(ROOT / "widgets" / "static"),
                                      str(ROOT / "quizzes" / "static")],
                 "html_css_files": ["decodia-theme.css", "decodia-icons.css", "decodia-widgets.css",
-                                   "decodia-quiz.css", "decodia-print.css"],
-                "html_js_files": ["decodia-widgets.js", "decodia-quiz-types.js", "decodia-quiz.js", "decodia-print.js"],
+                                   "decodia-quiz.css", "decodia-listen.css", "decodia-print.css"],
+                "html_js_files": ["decodia-widgets.js", "decodia-quiz-types.js", "decodia-quiz.js",
+                                  "decodia-listen.js", "decodia-print.js"],
                 "html_context": {
                     "default_mode": "light",
                     "decodia_lang": self.lang,
                     "decodia_level": self.level,
                     "decodia_ui": ui,
                     "decodia_editions": editions,
+                    # the voice the Listen control prefers ("fr-CA"), then any voice of the page's language
+                    "decodia_voice": languages.locale(self.lang).replace("_", "-"),
                 },
                 # A change in the book's Sphinx code or theme re-reads and rewrites every page.
                 "decodia_theme_digest": theme_digest(),
