@@ -12,7 +12,7 @@ field, what to change when:
   id that the sources file lacks, or cites inline an id its block does not list;
 - a source of the file is cited by no page;
 - a number of a page's prose is neither shown by a demo, nor in a paragraph that cites a source, nor
-  listed as derived (`book/numbers.py`);
+  listed as derived (`book/numbers.py`), or a number listed as derived is stated by no page any more;
 - and it warns (without failing) when the module's facts were last reviewed more than a year ago
   (`reviewed:` in `module.yaml`).
 """
@@ -26,7 +26,7 @@ from pathlib import Path
 from core.course import Module
 from core.sources import SourceErrors, Sources, load_sources
 
-from .numbers import SOURCE_ROLE, shown, source_id, uncited
+from .numbers import SOURCE_ROLE, key, paragraphs, shown, source_id, uncited
 
 SOURCES_FENCE = re.compile(r"^(?P<fence>:{3,}|`{3,})\{sources\}\s*$")
 ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -161,6 +161,11 @@ def check_module_sources(module: Module, root: Path, todos: list[str] | None = N
             problems.append(f"{file}, line {s.line}, field 'id': '{s.id}' is cited by no page: cite it "
                             "({source}`" + s.id + "`) where the fact it supports is stated, or remove it")
     derived = {d.number for d in sources.derived}
+    stated = {key(n) for text, _ in texts.values() for p in paragraphs(text) for n in p.numbers}
+    for d in sources.derived:
+        if d.number not in stated:
+            problems.append(f"{file}, line {d.line}, field 'number': {d.number} is listed as derived but no page states "
+                            "it any more: remove it from derived:")
     demo_text = shown_text or (lambda lang: shown(module.slug, module.demos, lang))
     seen: dict[str, str] = {}
     for page, (text, lang) in texts.items():

@@ -206,7 +206,7 @@ PAGE = """\
 
 Le Monde counted 13,8 million households {source}`Le Monde (2023) <lum-2016>`.
 
-The demo shows 24,2 % and article 65.2 names a provision; GPT-3.5 names a model.
+The demo shows 24,2 %, which is 56 % more, and article 65.2 names a provision; GPT-3.5 names a model.
 
 :::{sources}
 lum-2016
@@ -275,6 +275,13 @@ def test_an_uncited_number_is_named_and_a_demo_number_a_derived_one_or_a_name_is
     assert found == ["modules/demo/fr/standard.md, line 3: 13,8 is not computed by a demo: cite its source in this "
                      "paragraph ({source}`id`), or, if the text computes it, list it under derived: in "
                      "modules/demo/sources.yaml"]
+
+
+def test_a_derived_number_no_page_states_any_more_is_named(module, tmp_path):
+    m, page = module
+    page.write_text(PAGE.replace(", which is 56 % more", ""), encoding="utf-8")
+    assert ("modules/demo/sources.yaml, line 30, field 'number': 56% is listed as derived but no page states it any "
+            "more: remove it from derived:") in check(m, tmp_path)
 
 
 def test_a_missing_sources_file_and_a_missing_block_say_what_to_write(module, tmp_path):
