@@ -13,7 +13,7 @@ from core.course import modules
 from core.formats import french_spacing
 from core.i18n import N_, escaped, render
 
-from .editions import HTML, LEVELS, ROOT, THEME, Edition, language_name, level_name
+from .editions import HTML, LEVELS, ROOT, THEME, Edition, interface, language_name, level_name
 from .pdf import edition_pdf_path, pdf_path, site_path
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -48,13 +48,30 @@ def _typeset(ctx, text) -> Markup:
     return Markup(french_spacing(str(text))) if ctx["lang"] == "fr" else text
 
 
+# The Listen control's words that its script shows (templates/landing-listen.html.j2), from the book's interface.
+LISTEN_TEXT = {"listen": "listen", "pause": "listen_pause", "resume": "listen_resume", "reading": "listen_reading",
+               "paused": "listen_paused", "stopped": "listen_stopped", "finished": "listen_finished",
+               "no_speech": "listen_no_speech", "no_voice": "listen_no_voice", "error": "listen_error"}
+LISTEN_FILES = ("decodia-listen.js", "decodia-listen.css")
+
+
+def _listen(langs: list[str]) -> dict:
+    """The landing page speaks every language: the control says each of its words in each of them, and prefers
+    each language's own voice ("fr-CA en-CA")."""
+    uis = [interface(lang) for lang in langs]
+    return {"voices": " ".join(languages.locale(lang).replace("_", "-") for lang in langs),
+            "text": {key: " / ".join(dict.fromkeys(ui[name] for ui in uis)) for key, name in LISTEN_TEXT.items()}}
+
+
 def landing_html() -> str:
     langs = list(languages.LANGS)
     return render(TEMPLATES, "landing.html.j2", langs[0], langs=langs, language_name=language_name,
-                  editions={lang: _editions(lang) for lang in langs}, typeset=_typeset)
+                  editions={lang: _editions(lang) for lang in langs}, typeset=_typeset, listen=_listen(langs))
 
 
 def write_landing() -> None:
     HTML.mkdir(parents=True, exist_ok=True)
     (HTML / "index.html").write_text(landing_html(), encoding="utf-8")
     shutil.copyfile(THEME / "favicon.svg", HTML / "favicon.svg")
+    for name in LISTEN_FILES:
+        shutil.copyfile(THEME / "static" / name, HTML / name)

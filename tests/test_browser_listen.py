@@ -133,11 +133,14 @@ def status_is(page, text: str):
     page.wait_for_function("([sel, t]) => document.querySelector(sel).textContent === t", arg=[STATUS, text])
 
 
-def read_to_the_end(page, lang: str) -> list[str]:
-    """Press Listen and let the fake voice read the whole page; the texts spoken, in order."""
+def read_to_the_end(page) -> list[str]:
+    """Press Listen and let the fake voice read the whole page, to the control's "End of the page."; the texts
+    spoken, in order."""
     before = len(spoken(page))
     page.locator("[data-decodia-listen] [data-listen=main]").click()
-    status_is(page, ui(lang, "listen_finished"))
+    page.wait_for_function("""s => document.querySelector(s).textContent ===
+                              JSON.parse(document.querySelector('[data-decodia-listen]').dataset.text).finished""",
+                           arg=STATUS)
     return [u["text"] for u in spoken(page)[before:]]
 
 
@@ -179,6 +182,17 @@ def test_every_page_of_every_edition_has_the_control_in_its_language(built, edit
         assert f'data-voice="{voice}"' in html and "_static/decodia-listen.js" in html, page
         assert f'aria-label="{gettext(edition.lang, "Listen to this page")}"' in html, page
         assert f"<span data-label>{gettext(edition.lang, 'Listen')}</span>" in html, page
+
+
+def test_the_landing_page_has_the_control_in_every_language(built):
+    from core import languages
+
+    html = (built / "index.html").read_text(encoding="utf-8")
+    assert html.count("data-decodia-listen") == 1
+    voices = " ".join(locale(lang).replace("_", "-") for lang in languages.LANGS)
+    assert f'data-voice="{voices}"' in html
+    assert " / ".join(gettext(lang, "Listen") for lang in languages.LANGS) in html
+    assert (built / "decodia-listen.js").is_file() and (built / "decodia-listen.css").is_file()
 
 
 # -- which voice --------------------------------------------------------------------------------------------------
@@ -231,6 +245,21 @@ def test_a_voice_on_the_device_is_chosen_never_a_network_one_or_the_control_says
     assert watch.console_errors == [] and watch.outside == []
 
 
+@pytest.mark.parametrize("voices,expected", [
+    ([NET_FR_CA, LOCAL_FR_CA, LOCAL_EN_CA], {"fr": ("Amélie", "fr-CA"), "en": ("Clara", "en-CA")}),
+    ([NET_FR_CA, LOCAL_EN_CA], {"en": ("Clara", "en-CA")}),
+], ids=["both", "english-only"])
+def test_the_landing_page_reads_each_language_with_its_own_voice(watch, voices, expected):
+    page = open_with_voices(watch, "index.html", voices=voices)
+    said = read_to_the_end(page) and spoken(page)
+    sections = {lang: page.locator(f'section[lang="{lang}"] h2').inner_text() for lang in ("fr", "en")}
+    for lang, heading in sections.items():
+        voice = [(u["voice"], u["lang"]) for u in said if u["text"] == heading]
+        assert voice == ([expected[lang]] if lang in expected else []), (lang, said)
+    assert all((u["voice"], u["lang"]) in expected.values() for u in said)
+    assert watch.console_errors == [] and watch.outside == []
+
+
 def test_a_browser_without_speech_synthesis_says_so(watch):
     page = open_with_voices(watch, FR_LESSON, missing=True)
     page.locator("[data-decodia-listen] [data-listen=main]").click()
@@ -243,7 +272,7 @@ def test_a_browser_without_speech_synthesis_says_so(watch):
 
 def test_french_lesson_is_read_in_order_with_demo_and_quiz_and_nothing_hidden(watch):
     page = open_with_voices(watch, FR_LESSON)
-    said = read_to_the_end(page, "fr")
+    said = read_to_the_end(page)
     text = "\n".join(said)
     assert said[0] == words(page.locator("article h1").first.inner_text().rstrip("#"))
     assert all(u["voice"] == "Amélie" and u["lang"] == "fr-CA" for u in spoken(page))
@@ -365,7 +394,7 @@ def test_clicking_inside_a_paragraph_reads_from_that_sentence(watch):
 
 def test_code_is_never_read(watch):
     page = open_with_voices(watch, EN_LESSON)
-    said = "\n".join(read_to_the_end(page, "en"))
+    said = "\n".join(read_to_the_end(page))
     assert all(u["voice"] == "Clara" and u["lang"] == "en-CA" for u in spoken(page))
     code = [line.strip() for block in page.locator("article .cell_input pre").all_text_contents()
             for line in block.splitlines() if len(line.strip()) > 12]

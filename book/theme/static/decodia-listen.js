@@ -163,7 +163,9 @@
       chunks(run.text, a, b).forEach(function (c) {
         var text = spoken(run.text.slice(c[0], c[1]));
         if (!/[\p{L}\p{N}]/u.test(text)) { return; }
-        out.push({ text: text, lang: lang, range: rangeOf(run, c[0], c[1]), start: c[0], end: c[1], run: run });
+        var range = rangeOf(run, c[0], c[1]);
+        // a sentence in another language than its block's (<span lang="en">) is said in that language
+        out.push({ text: text, lang: langOf(range.startContainer, lang), range: range, run: run });
       });
     });
     return out;
@@ -317,7 +319,8 @@
     this.root = root;
     this.text = JSON.parse(box.getAttribute("data-text") || "{}");
     this.lang = (document.documentElement.getAttribute("lang") || "").split("-")[0];
-    this.preferred = box.getAttribute("data-voice") || "";
+    // The voice each language of the page prefers ("fr-CA"; the landing page has "fr-CA en-CA").
+    this.preferred = (box.getAttribute("data-voice") || "").split(/\s+/).filter(Boolean);
     this.main = box.querySelector('[data-listen="main"]');
     this.label = this.main.querySelector("[data-label]");
     this.stopButton = box.querySelector('[data-listen="stop"]');
@@ -394,7 +397,9 @@
       if (gen !== self.gen) { return; }
       self.voices = {};
       self.allVoices = voices;
-      if (!self.voiceFor(self.lang)) { self.say(self.text.no_voice); return; }
+      var langs = self.preferred.map(function (tag) { return norm(tag).split("-")[0]; });
+      if (!langs.length) { langs = [self.lang]; }
+      if (!langs.some(function (l) { return self.voiceFor(l); })) { self.say(self.text.no_voice); return; }
       if (!from) { self.reader.reset(); }
       self.show("reading");
       self.say(self.text.reading);
@@ -405,14 +410,21 @@
   Control.prototype.voiceFor = function (lang) {
     var key = norm(lang).split("-")[0];
     if (!(key in this.voices)) {
-      var preferred = norm(this.preferred).split("-")[0] === key ? this.preferred : "";
-      this.voices[key] = pickVoice(this.allVoices || [], key, preferred);
+      var preferred = this.preferred.filter(function (tag) { return norm(tag).split("-")[0] === key; })[0];
+      this.voices[key] = pickVoice(this.allVoices || [], key, preferred || "");
     }
     return this.voices[key];
   };
 
+  // The next sentence that a voice on the device can say: a passage in a language without one is skipped.
+  Control.prototype.nextSpeakable = function () {
+    var s;
+    do { s = this.reader.next(); } while (s && !this.voiceFor(s.lang));
+    return s;
+  };
+
   Control.prototype.advance = function () {
-    this.current = this.reader.next();
+    this.current = this.nextSpeakable();
     if (!this.current) { this.finish(); return; }
     this.speak();
   };
@@ -420,7 +432,7 @@
   Control.prototype.speak = function () {
     var synth = this.synth(), self = this, s = this.current;
     var gen = ++this.gen;
-    var voice = this.voiceFor(s.lang) || this.voiceFor(this.lang);
+    var voice = this.voiceFor(s.lang);
     var u = new SpeechSynthesisUtterance(s.text);
     u.voice = voice;
     u.lang = norm(voice.lang).replace(/-([a-z]+)$/, function (m, r) { return "-" + r.toUpperCase(); });
@@ -500,7 +512,7 @@
       if (r) { node = r.startContainer; offset = r.startOffset; }
     }
     if (!node || !this.reader.seek(node, offset)) { return; }
-    this.current = this.reader.next();
+    this.current = this.nextSpeakable();
     if (!this.current) { return; }
     if (this.state === "paused") { this.show("reading"); this.say(this.text.reading); }
     this.again();
