@@ -55,7 +55,9 @@ FAKE_SPEECH = """
   }
   const synth = {
     speaking: false, pending: false, paused: false, onvoiceschanged: null,
-    getVoices() { return loaded ? config.voices.map((v) => Object.assign({ voiceURI: v.name, default: false }, v)) : []; },
+    getVoices() {
+      return loaded ? config.voices.map((v) => Object.assign({ voiceURI: v.name, default: false }, v)) : [];
+    },
     speak(u) {
       log.push({ text: u.text, lang: u.lang, voice: u.voice ? u.voice.name : null, rate: u.rate });
       queue.push(u);
@@ -378,7 +380,8 @@ def test_clicking_inside_a_paragraph_reads_from_that_sentence(watch):
         const r = document.createRange();
         r.setStart(t, parts[2].index); r.setEnd(t, parts[2].index + 1);
         const box = r.getBoundingClientRect();
-        return {x: box.left + 2, y: box.top + box.height / 2, third: parts[2].segment, fourth: (parts[3] || {}).segment};
+        return {x: box.left + 2, y: box.top + box.height / 2,
+                third: parts[2].segment, fourth: (parts[3] || {}).segment};
       }
     }""")
     assert found

@@ -23,8 +23,9 @@
   // Never read: code and other preformatted text (but a demo's prompt is its result), scripts, navigation,
   // controls, this control, screen-reader-only text, live regions of the demos, a demo's printed setting, the
   // code toggles of hidden cells, rows of images and charts' drawings (their title and table are read).
-  var SKIP = "pre:not(.decodia-prompt), script, style, template, noscript, nav, button, textarea, input, svg, math, iframe, canvas, " +
-    "object, video, audio, img, .cell_input, .headerlink, .decodia-listen, .visually-hidden, .sr-only, " +
+  var SKIP = "pre:not(.decodia-prompt), script, style, template, noscript, nav, button, textarea, input, svg, " +
+    "math, iframe, canvas, object, video, audio, img, .cell_input, .headerlink, .decodia-listen, " +
+    ".visually-hidden, .sr-only, " +
     "[aria-hidden='true'], [hidden], [data-status], .decodia-demo__setting, details.hide > summary, " +
     ".decodia-images__row, .decodia-print-only, .decodia-game__answers, .onlyprint, .d-print-block";
   // Elements that start a block of text; everything else is part of the text around it.
@@ -388,7 +389,7 @@
     else { this.start(); }
   };
 
-  Control.prototype.start = function (from) {
+  Control.prototype.start = function () {
     var synth = this.synth(), self = this;
     if (!synth) { this.say(this.text.no_speech); return; }
     this.gen++;
@@ -400,7 +401,7 @@
       var langs = self.preferred.map(function (tag) { return norm(tag).split("-")[0]; });
       if (!langs.length) { langs = [self.lang]; }
       if (!langs.some(function (l) { return self.voiceFor(l); })) { self.say(self.text.no_voice); return; }
-      if (!from) { self.reader.reset(); }
+      self.reader.reset();
       self.show("reading");
       self.say(self.text.reading);
       self.advance();
@@ -542,7 +543,8 @@
   function init() {
     var box = document.querySelector("[data-decodia-listen]");
     if (!box) { return; }
-    var root = document.querySelector(box.getAttribute("data-root") || "article.bd-article") || document.querySelector("main");
+    var root = document.querySelector(box.getAttribute("data-root") || "article.bd-article") ||
+      document.querySelector("main");
     if (!root) { return; }
     var title = root.querySelector("h1");
     if (title && !title.contains(box) && box.getAttribute("data-place") !== "here") {
