@@ -6,7 +6,10 @@ Every problem is one line naming the file and what to change. Checks:
 - each edition states every objective of `module.yaml` (``{objective}`id```) and runs the
   module's demos, in order, in its own language;
 - the code is hidden as the level requires (none visible at `simple`);
-- each edition cites its sources;
+- each edition and teacher page cites its sources from the module's `sources.yaml` (dated, at their original
+  publisher, never a copy of core/mirrors.yaml), every number of its prose is computed by a demo or sits in a
+  paragraph that cites a source, and a module whose facts were reviewed more than a year ago gets a warning
+  (book/citations.py; CONTRIBUTING.md);
 - readability meets the targets of its level, and the levels order simple > standard > advanced;
 - each `simple` edition is easy to read (book/easyread.py): sentences of at most 15 words and 10 on average
   (each longer one named with its line), every glossary word it uses explained in bold or linked with {term},
@@ -29,6 +32,7 @@ from core.course import Module, ModuleErrors, UnknownModule, load_module, module
 
 from .easyread import load_glossary
 from .easyread import measure as measure_easyread
+from .citations import check_module_sources, review_warnings
 from .editions import LANGS, LEVELS, PAGES, ROOT
 from .readability import measure
 
@@ -128,8 +132,6 @@ def check_edition(module: Module, lang: str, level: str) -> list[str]:
             if not tags & LEVEL_TAGS[level]:
                 need = " or ".join(sorted(LEVEL_TAGS[level] - {"remove-cell"}))
                 problems.append(f"{where}: code cell {number} shows its code; the {level} level needs the tag {need}")
-    if "{sources}" not in text:
-        problems.append(f"{where}: no :::{{sources}} block; every edition cites its sources")
     return problems
 
 
@@ -319,4 +321,7 @@ def check_module(d: Path, todos: list[str] | None = None, warnings: list[str] | 
     problems += check_readability(module)
     problems += check_easyread(module, warnings)
     problems += check_bank(module, todos)
+    problems += check_module_sources(module, d.parent.parent, todos)      # book/citations.py (issue 15)
+    if warnings is not None:
+        warnings += [f"warning: {w}" for w in review_warnings(module, d.parent.parent)]
     return problems

@@ -227,9 +227,11 @@ class Sources(Directive):
             checked = gettext(lang, "Facts checked in {month}.", month=month(module.reviewed_on, lang))
             box += nodes.paragraph(checked, checked, classes=["decodia-reviewed"])
         ids = [line.strip() for line in self.content if line.strip()]
-        if not all(SOURCE_ID.match(i) for i in ids):     # references written out: shown as written
-            self.state.nested_parse(self.content, self.content_offset, box)
-            return [box]
+        written = next((i for i in ids if not SOURCE_ID.match(i)), None)
+        if written is not None:
+            return [self.state.document.reporter.error(
+                f"{{sources}}: {written[:60]!r} is not a source id; write the reference once in the module's "
+                "sources.yaml and list its id here, one per line", line=self.lineno)]
         items = nodes.bullet_list(bullet="-", classes=["decodia-references"])
         for ident in ids:
             if sources is None or ident not in sources:
