@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import importlib
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
@@ -22,6 +22,7 @@ from .model import Question, validate_item
 ROOT = Path(__file__).resolve().parent.parent
 
 
+@functools.lru_cache(maxsize=None)
 def _rel(path: Path) -> str:
     try:
         return str(Path(path).resolve().relative_to(ROOT))
@@ -52,6 +53,8 @@ class Bank:
     path: Path
     module: str
     items: tuple[BankItem, ...]
+    # A written item's Question per (id, language, level): the same every variant, so validated once.
+    _written: dict = field(default_factory=dict, compare=False, repr=False, hash=False)
 
     @property
     def name(self) -> str:
@@ -60,7 +63,10 @@ class Bank:
     def question(self, item: BankItem, lang: str, level: str, seed: int | str = 0) -> Question:
         """The item in one language and level; a generated item's variant comes from `seed`."""
         if item.generator is None:
-            return validate_item(item.raw, lang, level, self.name)
+            key = (item.id, lang, level)
+            if key not in self._written:
+                self._written[key] = validate_item(item.raw, lang, level, self.name)
+            return self._written[key]
         rng = random.Random(f"{self.module}:{item.id}:{seed}")
         try:
             made = item.generator(rng, lang, level)

@@ -218,6 +218,30 @@ def option_inputs(kind: str, qid: str, options) -> str:
                    for cid, text in options)
 
 
+class TypedAnswer(ItemType):
+    """A type whose learner types the answer in one box (a number, a short text): one input in the page and
+    the live kernel, one line on paper."""
+
+    numeric: ClassVar[bool] = False   # the box asks a phone for its number keyboard
+
+    def page_inputs(self, q: "Question", qid: str, lang: str) -> str:
+        return text_input(qid, gettext(lang, "Your answer"), numeric=self.numeric)
+
+    def live_input(self, q: "Question", lang: str):
+        import ipywidgets as W
+
+        return W.Text(placeholder=gettext(lang, "Your answer"))
+
+    def live_response(self, q: "Question", widget) -> Response:
+        return widget.value.strip() or None
+
+    def worksheet_lines(self, q: "Question", lang: str) -> list[str]:
+        return [answer_line(lang)]
+
+    def sheet_html(self, q: "Question", lang: str) -> str:
+        return answer_room(lang)
+
+
 def select_inputs(q: "Question", qid: str, labels, options: str, choose: str) -> str:
     return "".join(f'<div class="decodia-q__option"><label for="{qid}-{c.id}">{label}</label> '
                    f'<select id="{qid}-{c.id}" name="{qid}" data-choice="{escape(c.id)}">'

@@ -4,14 +4,15 @@ from __future__ import annotations
 from core.formats import number
 from core.i18n import gettext
 
-from .base import Fields, ItemType, QtiParts, answer_line, answer_room, text_input, to_number
+from .base import Fields, QtiParts, TypedAnswer, to_number
 
 
-class Numeric(ItemType):
+class Numeric(TypedAnswer):
     name = "numeric"
     schema = {"answer": {"type": "number"}, "tolerance": {"type": "number", "minimum": 0}}
     required = ("answer",)
     qti_interaction = "textEntryInteraction"
+    numeric = True
     gift_inline = True
     js = """{
     response: function (inputs) { return inputs[0].value.trim() || null; },
@@ -39,23 +40,6 @@ class Numeric(ItemType):
 
     def page_key(self, q) -> dict:
         return {"answer": q.answer, "tolerance": q.tolerance}
-
-    def page_inputs(self, q, qid: str, lang: str) -> str:
-        return text_input(qid, gettext(lang, "Your answer"), numeric=True)
-
-    def live_input(self, q, lang: str):
-        import ipywidgets as W
-
-        return W.Text(placeholder=gettext(lang, "Your answer"))
-
-    def live_response(self, q, widget):
-        return widget.value.strip() or None
-
-    def worksheet_lines(self, q, lang: str) -> list[str]:
-        return [answer_line(lang)]
-
-    def sheet_html(self, q, lang: str) -> str:
-        return answer_room(lang)
 
     def answer_text(self, q, lang: str) -> str:
         tol = " (" + gettext(lang, "tolerance") + f" ± {number(q.tolerance, lang)})" if q.tolerance else ""

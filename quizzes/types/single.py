@@ -37,7 +37,8 @@ class Single(ItemType):
         return next(c.id for c in q.choices if c.correct)
 
     def fraction(self, q, response) -> float:
-        return 1.0 if response == self.key(q) else 0.0
+        # Right when the chosen id is the correct choice's (ids are unique): one pass, no key lookup.
+        return 1.0 if isinstance(response, str) and any(c.correct and c.id == response for c in q.choices) else 0.0
 
     def feedback(self, q, response) -> str:
         chosen = next((c for c in q.choices if c.id == response), None) if isinstance(response, str) else None

@@ -6,10 +6,10 @@ from core.formats import quoted
 from core.i18n import gettext
 from core.languages import per_language
 
-from .base import Fields, ItemType, QtiParts, answer_line, answer_room, normalise, text_input
+from .base import Fields, QtiParts, TypedAnswer, normalise
 
 
-class Text(ItemType):
+class Text(TypedAnswer):
     name = "text"
     schema = {"answers": per_language({"$ref": "#/$defs/accepted"})}
     required = ("answers",)
@@ -39,23 +39,6 @@ class Text(ItemType):
 
     def page_key(self, q) -> dict:
         return {"accepted": sorted({normalise(a) for a in q.answer})}
-
-    def page_inputs(self, q, qid: str, lang: str) -> str:
-        return text_input(qid, gettext(lang, "Your answer"), numeric=False)
-
-    def live_input(self, q, lang: str):
-        import ipywidgets as W
-
-        return W.Text(placeholder=gettext(lang, "Your answer"))
-
-    def live_response(self, q, widget):
-        return widget.value.strip() or None
-
-    def worksheet_lines(self, q, lang: str) -> list[str]:
-        return [answer_line(lang)]
-
-    def sheet_html(self, q, lang: str) -> str:
-        return answer_room(lang)
 
     def answer_text(self, q, lang: str) -> str:
         return gettext(lang, "Accepted answers") + ": " + ", ".join(quoted(a, lang) for a in q.answer)
