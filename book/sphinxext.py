@@ -273,6 +273,26 @@ class FrenchSpacing(SphinxTransform):
                 node.parent.replace(node, nodes.Text(new))
 
 
+class Apostrophes(SphinxTransform):
+    """An apostrophe typed just before markup ("l'{term}`IA`", "the model's **weights**") is an apostrophe.
+
+    Smart quotes (which run after this) see the text before the markup alone and would take its final
+    straight apostrophe for a closing quote ("l”IA"); it is turned into ’ here first.
+    """
+
+    default_priority = 700
+
+    def apply(self, **kwargs):
+        for node in list(self.document.findall(nodes.Text)):
+            text = str(node)
+            if len(text) < 2 or text[-1] != "'" or not text[-2].isalpha():
+                continue
+            if isinstance(node.parent, (nodes.literal, nodes.literal_block, nodes.raw)):
+                continue
+            if node.parent.index(node) + 1 < len(node.parent.children):   # markup follows, no space
+                node.parent.replace(node, nodes.Text(text[:-1] + "\u2019"))
+
+
 def page_context(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
     ctx = app.config.html_context
     if "decodia_editions" not in ctx:
@@ -366,6 +386,7 @@ def setup(app: Sphinx) -> dict:
     app.add_role("competency", competency_role)
     app.add_role("competency-count", competency_count_role)
     app.add_transform(FrenchSpacing)
+    app.add_transform(Apostrophes)
     app.connect("html-page-context", page_context)
     app.connect("html-page-context", prune_assets, priority=900)
     app.connect("doctree-resolved", drop_thebe_nodes, priority=900)

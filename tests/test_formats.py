@@ -8,7 +8,9 @@ from __future__ import annotations
 import datetime
 import html
 import importlib
+import os
 import re
+from pathlib import Path
 
 import pytest
 
@@ -138,3 +140,21 @@ def test_no_quiz_page_breaks_a_line_inside_a_number(slug, lang, level):
     check = SelfCheck(slug, lang, level)
     assert _breaks(_text(check.static_html())) == []
     assert _breaks(check.worksheet_text()) == []
+
+
+def test_an_apostrophe_before_markup_stays_an_apostrophe(tmp_path):
+    """« l'{term}`IA` » printed « l”IA » once: smart quotes saw « l' » alone and closed a quote."""
+    import subprocess
+    import sys
+
+    (tmp_path / "conf.py").write_text('extensions = ["myst_parser", "book.sphinxext"]\nlanguage = "fr"\n'
+                                      'myst_enable_extensions = ["colon_fence"]\n', encoding="utf-8")
+    (tmp_path / "index.md").write_text("# T\n\nC'est l'{term}`IA` et l'**IA**, « d'abord ».\n\n"
+                                       ":::{glossary}\nIA\n  Intelligence.\n:::\n", encoding="utf-8")
+    root = Path(__file__).resolve().parent.parent
+    proc = subprocess.run([sys.executable, "-m", "sphinx", "-q", "-b", "html", str(tmp_path), str(tmp_path / "out")],
+                          capture_output=True, text=True, cwd=root, env={**os.environ, "PYTHONPATH": str(root)})
+    assert proc.returncode == 0, proc.stderr
+    page = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    assert "l\u2019<a" in page and "l\u2019<strong>" in page and "C\u2019est" in page
+    assert "\u201d<a" not in page and "\u201d<strong>" not in page
