@@ -175,7 +175,10 @@ def _page_sources(env):
     module = _page_module(env)
     if module is None or not module.sources.exists():
         return module, None
+    import core.sources
+
     env.note_dependency(str(module.sources))
+    env.note_dependency(core.sources.__file__)      # how a reference is written: a change re-renders the page
     return module, _sources_at(str(module.sources), module.sources.stat().st_mtime_ns)
 
 
