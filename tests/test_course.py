@@ -154,7 +154,7 @@ def test_check_one_module_says_how_long_it_took(monkeypatch, capsys):
     from book.cli import main
 
     seen = []
-    monkeypatch.setattr(book.check, "run_checks", lambda root=None, only=None, todos=None: seen.append(only) or [])
+    monkeypatch.setattr(book.check, "run_checks", lambda root=None, only=None, todos=None, warnings=None: seen.append(only) or [])
     assert main(["check", "--module", "bias"]) == 0
     assert seen == ["bias"]
     assert capsys.readouterr().out.startswith("decodia check: module bias checks passed (")

@@ -75,9 +75,11 @@ def test_every_message_written_in_the_code_is_one_babel_extracts(found):
 def test_no_language_table_is_left_in_the_interface_code():
     """Interface text lives in the catalogs: no dict literal keyed by the languages in widgets, quizzes or book.
     Not interface text: the languages' locales (the configuration), and the sample inputs and corpora of the
-    chatbots demos (module texts, written for each language's corpus)."""
+    chatbots demos (module texts, written for each language's corpus), and the easy-to-read check's grammar of
+    each language (how it writes decimals and negations: rules about the language, never shown as interface)."""
     data = {("widgets/chatbots.py", name) for name in ("SENTENCES", "PROMPTS", "LETTER_PROMPTS", "QUESTIONS", "text")}
     data.add(("core/languages.py", "LOCALES"))
+    data |= {("book/easyread.py", name) for name in ("_DECIMAL", "_NEGATION", "_LITOTE", "_STRONG")}
     tables = []
     for path in _python_files():
         tree = ast.parse(path.read_text(encoding="utf-8"))
