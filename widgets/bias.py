@@ -52,7 +52,8 @@ def _group_views(s, lang: str) -> View:
     group = lambda g: gettext(lang, GROUPS[g])
     rows = [[group(g), percent(st.fraud_rate, lang, 1), percent(st.selection_rate, lang, 1),
              percent(st.false_positive_rate, lang, 1), percent(st.precision, lang, 0)] for g, st in s.stats.items()]
-    counts = [[group(g), st.true_positives, st.false_positives, st.true_negatives, st.false_negatives]
+    counts = [[group(g)] + [number(n, lang, 0) for n in (st.true_positives, st.false_positives, st.true_negatives,
+                                                          st.false_negatives)]
               for g, st in s.stats.items()]
     sel = model.ratio(s.stats, "selection_rate")
     shown = number(sel, lang, 1)
