@@ -86,7 +86,9 @@ class Game:
         chance = self.chance_table()
         return (f'<section class="decodia-game decodia-demo" id="{uid}" data-decodia-game aria-labelledby="{uid}-title" '
                 f'data-text="{esc(json.dumps(texts, ensure_ascii=False))}">'
-                f'<p class="decodia-demo__title" id="{uid}-title">{esc(t["title"])}</p><p>{esc(t["intro"])}</p>'
+                f'<p class="decodia-demo__title" id="{uid}-title">{esc(t["title"])}</p>'
+                f'<p class="decodia-game__intro">{esc(t["intro"])}</p>'
+                f'<p class="decodia-print-only">{esc(t["print_intro"])}</p>'
                 f'{"".join(forms)}<button type="button" data-next>{esc(t["next"])}</button>'
                 f'<p class="decodia-game__score" role="status" aria-live="polite" data-score></p>'
                 f'<details class="decodia-data"><summary>{esc(t["chance_caption"].format(total=len(self.rounds[0][1])))}'
