@@ -160,7 +160,8 @@ def test_simple_pages_print_in_large_type_with_their_folded_boxes_open(watch):
     text = page.evaluate("""() => {
       const p = [...document.querySelectorAll('.bd-article section > p')].find(e => e.offsetParent !== null);
       const cs = getComputedStyle(p), probe = document.createElement('span');
-      probe.textContent = '0'.repeat(100); p.appendChild(probe);
+      probe.textContent = '0'.repeat(100); probe.style.whiteSpace = 'nowrap'; probe.style.overflowWrap = 'normal';
+          p.appendChild(probe);
       const ch = probe.getBoundingClientRect().width / 100; probe.remove();
       return {size: parseFloat(cs.fontSize), line: parseFloat(cs.lineHeight), align: cs.textAlign,
               hyphens: cs.hyphens, chars: parseFloat(cs.maxWidth) / ch,
