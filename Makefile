@@ -7,12 +7,12 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: book test serve check bench browser-deps clean
+.PHONY: book test lab serve check bench browser-deps clean
 
 $(BIN)/decodia: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[test]"
+	$(BIN)/python -m pip install --quiet -e ".[test,hub]"
 	touch $@
 
 # The PDFs are printed by Debian's Chromium: installed when missing, as for `make test`. Without root,
@@ -27,6 +27,10 @@ book: $(BIN)/decodia
 test: $(BIN)/decodia browser-deps
 	$(BIN)/python -m pytest
 
+# The lessons live on this machine: JupyterLab on 127.0.0.1 with the lessons as notebooks (see the README).
+lab: $(BIN)/decodia
+	$(BIN)/decodia lab
+
 serve: $(BIN)/decodia
 	$(BIN)/decodia serve
 
@@ -36,12 +40,14 @@ check: $(BIN)/decodia
 bench: $(BIN)/decodia browser-deps
 	$(BIN)/python benchmarks/run
 
-# Real-browser tests drive Debian's Chromium; axe-core comes from the npm registry (pinned, test-only).
+# Real-browser tests drive Debian's Chromium; axe-core and configurable-http-proxy (the proxy of the real
+# JupyterHub of tests/test_hub.py) come from the npm registry (pinned, test-only: tests/browser/package.json).
 browser-deps:
 	@command -v chromium >/dev/null 2>&1 || { \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
 	  else echo "Chromium is missing: sudo apt-get install chromium" >&2; exit 1; fi; }
-	@test -f tests/browser/node_modules/axe-core/axe.min.js || (cd tests/browser && npm ci --no-audit --no-fund --silent)
+	@test -f tests/browser/node_modules/axe-core/axe.min.js -a -x tests/browser/node_modules/.bin/configurable-http-proxy \
+	  || (cd tests/browser && npm ci --no-audit --no-fund --silent)
 
 clean:
 	rm -rf _build

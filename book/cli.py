@@ -1,4 +1,4 @@
-"""The `decodia` command: build, serve and check the course."""
+"""The `decodia` command: build, serve and check the course, and run its lessons live."""
 from __future__ import annotations
 
 import argparse
@@ -31,6 +31,16 @@ def _serve(args) -> int:
     from .serve import serve
 
     return serve(args.port)
+
+
+def _lab(args) -> int:
+    from pathlib import Path
+
+    from .editions import BUILD
+    from .lab import lab
+
+    folder = Path(args.dir) if args.dir else BUILD / "lab"
+    return lab(folder, args.lang, args.level, port=args.port, browser=not args.no_browser)
 
 
 def _check(args) -> int:
@@ -104,6 +114,18 @@ def parser() -> argparse.ArgumentParser:
     s = sub.add_parser("serve", help="serve _build/html on 127.0.0.1")
     s.add_argument("--port", type=int, default=8000)
     s.set_defaults(func=_serve)
+    lb = sub.add_parser("lab", help="run the lessons live: JupyterLab on 127.0.0.1, the lessons as notebooks",
+                        description="Write every lesson as a notebook (new ones and changed lessons; a notebook you "
+                                    "edited is kept), start JupyterLab on 127.0.0.1, print its address and open "
+                                    "the edition's first lesson in the browser. The demos rerun their models on "
+                                    "your input; the self-check is the live quiz. Ctrl+C stops it.")
+    lb.add_argument("--lang", choices=LANGS, default="fr", help="language of the lesson opened first (default fr)")
+    lb.add_argument("--level", choices=LEVELS, default="standard",
+                    help="reading level of the lesson opened first (default standard)")
+    lb.add_argument("--port", type=int, default=8888, help="port on 127.0.0.1 (default 8888)")
+    lb.add_argument("--no-browser", action="store_true", help="print the address without opening a browser")
+    lb.add_argument("--dir", metavar="DIR", help="folder of the lesson notebooks (default _build/lab)")
+    lb.set_defaults(func=_lab)
     c = sub.add_parser("check", help="validate the course content and the quiz banks")
     c.add_argument("--module", metavar="SLUG", help="check this module only, and say how long it took")
     c.set_defaults(func=_check)

@@ -143,6 +143,9 @@ class Edition:
     def config(self) -> dict:
         base = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
         ui = self.ui
+        from .launch import hub_url
+
+        hub = hub_url(base.get("launch_buttons", {}).get("jupyterhub_url", ""))
         editions = [{"lang": e.lang, "level": e.level, "label": f"{language_name(e.lang)} · {level_name(e.lang, e.level)}",
                      "current": e == self} for e in all_editions()]
         extra = {
@@ -152,6 +155,8 @@ class Edition:
             # cache record whose notebook another process had just removed). No lesson is shared.
             "execute": {"cache": str(BUILD / ".jupyter_cache" / self.key)},
             "html": {"favicon": str(THEME / "favicon.svg")},
+            # The lesson's launch button is book/launch.py's (the theme's would open a path that does not exist).
+            "launch_buttons": {"jupyterhub_url": ""},
             "sphinx": {"config": {
                 "language": self.lang,
                 "templates_path": [str(THEME / "templates")],
@@ -172,6 +177,7 @@ class Edition:
                 },
                 # A change in the book's Sphinx code or theme re-reads and rewrites every page.
                 "decodia_theme_digest": theme_digest(),
+                "decodia_jupyterhub_url": hub,
                 "html_theme_options": {"search_bar_text": ui["search"]},
                 "nb_code_prompt_show": ui["show_code"],
                 "nb_code_prompt_hide": ui["hide_code"],
