@@ -170,6 +170,16 @@ def _digest(cells) -> str:
                                      ensure_ascii=False).encode()).hexdigest()[:16]
 
 
+def lesson_digest(module: Module, lang: str, level: str) -> str:
+    """What a lesson's notebook is made from: the lesson, its module's sources and dates, the interface
+    catalog, and this converter. The same digest means the same notebook, without converting again."""
+    h = hashlib.sha256()
+    for path in (module.lesson(lang, level), module.sources, module.path / "module.yaml", Path(__file__),
+                 ROOT / "core" / "locales" / lang / "LC_MESSAGES" / "decodia.po"):
+        h.update(path.read_bytes() if path.exists() else b"-")
+    return h.hexdigest()[:16]
+
+
 def lesson_notebook(module: Module, lang: str, level: str):
     """The lesson as an nbformat notebook, ready for JupyterLab."""
     import jupytext
@@ -192,10 +202,19 @@ def lesson_notebook(module: Module, lang: str, level: str):
     out.metadata["kernelspec"] = {"display_name": "Python 3", "language": "python", "name": "python3"}
     out.metadata["language_info"] = {"name": "python"}
     out.metadata["title"] = module.title[lang]
-    out.metadata["decodia"] = {"module": module.slug, "lang": lang, "level": level, "cells": _digest(cells)}
+    out.metadata["decodia"] = {"module": module.slug, "lang": lang, "level": level, "cells": _digest(cells),
+                               "source": lesson_digest(module, lang, level)}
     for i, cell in enumerate(out.cells):       # stable ids: the same lesson gives the same bytes
         cell["id"] = f"{module.slug}-{i}"
     return out
+
+
+def _recorded(path: Path) -> dict:
+    """The `decodia` metadata a notebook was written with ({} for a file that is not one of ours)."""
+    try:
+        return json.loads(path.read_text(encoding="utf-8")).get("metadata", {}).get("decodia", {}) or {}
+    except (OSError, ValueError, AttributeError):
+        return {}
 
 
 @dataclass
@@ -216,6 +235,8 @@ def write_lessons(folder: Path, langs=LANGS, levels=LEVELS, root: Path = ROOT) -
             for level in levels:
                 rel = notebook_path(lang, level, module.slug)
                 target = folder / rel
+                if target.exists() and _recorded(target).get("source") == lesson_digest(module, lang, level):
+                    continue                                      # made from the same lesson: nothing to do
                 nb = lesson_notebook(module, lang, level)
                 text = nbformat.writes(nb) + "\n"
                 if target.exists():

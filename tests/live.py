@@ -75,9 +75,9 @@ class LocalHub:
         self.log = self.folder / "jupyterhub.log"
 
     def config(self) -> str:
-        jupyter_config = self.folder / "jupyter-config"
-        jupyter_config.mkdir(parents=True, exist_ok=True)
-        shutil.copy(SERVER_CONFIG, jupyter_config / "jupyter_server_config.json")
+        jupyter_config = self.folder / "jupyter-config"       # where the Dockerfile puts it, under /etc/jupyter
+        (jupyter_config / "jupyter_server_config.d").mkdir(parents=True, exist_ok=True)
+        shutil.copy(SERVER_CONFIG, jupyter_config / "jupyter_server_config.d" / "decodia.json")
         args = ["--ServerApp.allow_root=True"] if os.geteuid() == 0 else []   # CI runs as root
         return "\n".join([
             "c = get_config()  # noqa",
@@ -160,7 +160,7 @@ class LocalHub:
 
     def start_server(self, user: str, token: str) -> str:
         """Ask the hub to spawn the user's server; return its address through the proxy once it is ready."""
-        status, _ = request(f"{self.url}/hub/api/users/{user}/server", "POST", {}, token)
+        status, _ = request(f"{self.url}/hub/api/users/{user}/server", "POST", {}, token, timeout=self.start_timeout)
         if status not in (201, 202):
             raise RuntimeError(f"spawn of {user}'s server refused ({status}):\n{self.log_tail()}")
 

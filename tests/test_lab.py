@@ -83,6 +83,7 @@ def test_write_lessons_refreshes_untouched_notebooks_and_keeps_edited_ones(tmp_p
         nb = nbformat.read(path, as_version=4)
         nb.cells[0].source = "an older lesson"
         nb.metadata.decodia.cells = _digest(nb.cells)
+        nb.metadata.decodia.source = "an-older-lesson"
         if path == edited:
             nb.cells.append(nbformat.v4.new_code_cell("print('my own cell')"))
         nbformat.write(nb, path)
