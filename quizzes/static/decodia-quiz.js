@@ -40,6 +40,13 @@
   function restore(fs, r) { if (r !== null && r !== undefined) { typeOf(fs).restore(inputsOf(fs), r); } }
   window.DecodiaQuizGrade = fraction;  // for the tests that check it agrees with quizzes/grading.py
 
+  // Where a quiz keeps its answers: this browser's localStorage, unless the page that holds it gives its own store
+  // (a SCORM package keeps them in the LMS: book/scorm/static/decodia-scorm.js sets window.DecodiaQuizStore).
+  var STORE = window.DecodiaQuizStore || {
+    load: function (key) { return JSON.parse(localStorage.getItem(key) || "{}"); },
+    save: function (key, value) { localStorage.setItem(key, JSON.stringify(value)); }
+  };
+
   function fmt(template, values) {
     return template.replace(/\{(\w+)\}/g, function (_, name) { return values[name]; });
   }
@@ -53,11 +60,11 @@
     var lastBox = quiz.querySelector("[data-last]");
     var show = function (x) { return lang === "fr" ? String(x).replace(".", ",") : String(x); };
     var saved = {};
-    try { saved = JSON.parse(localStorage.getItem(storeKey) || "{}") || {}; } catch (e) { saved = {}; }
+    try { saved = STORE.load(storeKey) || {}; } catch (e) { saved = {}; }
     var result = null;
 
     function current() { return forms.filter(function (f) { return !f.hidden; })[0]; }
-    function save() { try { localStorage.setItem(storeKey, JSON.stringify(saved)); } catch (e) { /* private mode */ } }
+    function save() { try { STORE.save(storeKey, saved); } catch (e) { /* private mode */ } }
     function showLast() {
       if (saved.last) {
         lastBox.textContent = fmt(text.last, { score: show(saved.last.score), max: show(saved.last.max_points),
@@ -93,11 +100,12 @@
     // Grade the shown answers of `form`, write the feedback, keep the result; resolves to the result.
     function grade(form) {
       return reveal(form.getAttribute("data-key"), form.getAttribute("data-quiz")).then(function (keys) {
-        var total = 0, responses = {}, points = {};
+        var total = 0, responses = {}, points = {}, items = [];
         Array.prototype.forEach.call(form.querySelectorAll("fieldset[data-qid]"), function (fs) {
           var id = fs.getAttribute("data-qid"), k = keys[id], r = responseOf(fs);
           var got = Math.round(fraction(k, r) * k.points * 1e6) / 1e6;
           total += got; responses[id] = r; points[id] = got;
+          items.push({ id: id, type: k.type, response: unanswered(r) ? null : r, points: got, max: k.points, fieldset: fs });
           var note = got === k.points ? text.right : got > 0 ? fmt(text.partial, { points: show(got), max: show(k.points) }) : text.wrong;
           var own = TYPES[k.type].feedback, extra = (own && !unanswered(r) && own(k, r)) || k.feedback || "";
           var box = fs.querySelector(".decodia-q__feedback");
@@ -114,6 +122,8 @@
         saved.last = { score: total, max_points: max, variant: result.variant };
         save();
         showLast();
+        // For whoever records results beside the page (the SCORM adapter): each item's response and points.
+        quiz.dispatchEvent(new CustomEvent("decodia:graded", { bubbles: true, detail: { result: result, items: items } }));
         return result;
       });
     }

@@ -62,6 +62,7 @@ class ItemType:
     schema: ClassVar[dict] = {}          # the bank fields of this type (JSON Schema properties)
     required: ClassVar[tuple[str, ...]] = ()
     qti_interaction: ClassVar[str]
+    scorm_interaction: ClassVar[str]     # its SCORM interaction type (cmi.interactions.n.type), in packages
     distractors: ClassVar[bool] = False  # responses name choices whose picks the item analysis counts
     keyed_choices: ClassVar[bool] = False  # the learner picks among choices, the right ones marked correct
     single_key: ClassVar[bool] = False     # …and exactly one of them is right

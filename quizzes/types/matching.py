@@ -20,6 +20,7 @@ class Matching(ItemType):
               "pairs": {"type": "object", "additionalProperties": {"$ref": "#/$defs/bilingual"}}}
     required = ("choices", "pairs")
     qti_interaction = "matchInteraction"
+    scorm_interaction = "matching"
     js = """{
     response: function (inputs) {
       var out = {}, any = false;

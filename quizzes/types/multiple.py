@@ -13,6 +13,7 @@ class Multiple(ItemType):
               "answer": {"type": "array", "items": {"type": "string"}, "minItems": 1}}
     required = ("choices",)
     qti_interaction = "choiceInteraction"
+    scorm_interaction = "choice"
     distractors = True
     keyed_choices = True
     js = """{

@@ -12,6 +12,7 @@ class Numeric(TypedAnswer):
     schema = {"answer": {"type": "number"}, "tolerance": {"type": "number", "minimum": 0}}
     required = ("answer",)
     qti_interaction = "textEntryInteraction"
+    scorm_interaction = "numeric"
     numeric = True
     gift_inline = True
     js = """{

@@ -29,6 +29,7 @@ class Ordering(ItemType):
               "order": {"type": "array", "items": {"type": "string"}}}
     required = ("choices", "order")
     qti_interaction = "orderInteraction"
+    scorm_interaction = "sequencing"
     gift_note = ("// ordering item: written as matching, item -> its position (GIFT's ordering form is read by "
                  "Moodle 4.4+ only, unescaped: see quizzes/export/gift.py).")
     moodle_since = "4.4"   # qtype_ordering is core from Moodle 4.4; `moodle="4.0"` writes matching instead

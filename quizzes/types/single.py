@@ -15,6 +15,7 @@ class Single(ItemType):
               "answer": {"type": ["string", "array"], "items": {"type": "string"}}}
     required = ("choices",)
     qti_interaction = "choiceInteraction"
+    scorm_interaction = "choice"
     distractors = True
     keyed_choices = True
     single_key = True

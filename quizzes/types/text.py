@@ -14,6 +14,7 @@ class Text(TypedAnswer):
     schema = {"answers": per_language({"$ref": "#/$defs/accepted"})}
     required = ("answers",)
     qti_interaction = "textEntryInteraction"
+    scorm_interaction = "fill-in"
     js = """{
     response: function (inputs) { return inputs[0].value.trim() || null; },
     restore: function (inputs, r) { inputs[0].value = r; },

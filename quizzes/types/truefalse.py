@@ -13,6 +13,7 @@ class TrueFalse(ItemType):
     schema = {"answer": {"type": "boolean"}}
     required = ("answer",)
     qti_interaction = "choiceInteraction"
+    scorm_interaction = "true-false"
     distractors = True
     gift_inline = True
     js = """{
