@@ -94,6 +94,12 @@ def _quiz(args) -> int:
     return quiz_command(args)
 
 
+def _scorm(args) -> int:
+    from .scorm.cli import scorm_command
+
+    return scorm_command(args)
+
+
 def _grade(args) -> int:
     from quizzes.cli import grade_command
 
@@ -157,6 +163,22 @@ def parser() -> argparse.ArgumentParser:
     q.add_argument("--paper", choices=("letter", "a4"), default="letter", help="paper of the pdf format (default letter)")
     q.add_argument("--out", required=True, metavar="DIR", help="folder to write the pack into (created if needed)")
     q.set_defaults(func=_quiz)
+    sc = sub.add_parser("scorm", help="package a lesson (or an edition) as a SCORM activity for an LMS",
+                        description="Write a SCORM package (a .zip an LMS such as Moodle, Brightspace or Canvas adds "
+                                    "as an activity) of one lesson, or of a whole edition with one item per module: "
+                                    "the built book's page, self-contained, whose self-check score, answers and "
+                                    "status reach the LMS gradebook; and a README for the teacher beside it. Builds "
+                                    "the edition first (without PDFs) when it is not built.")
+    sc.add_argument("--module", metavar="SLUG", help="the lesson's module (an unknown name lists them)")
+    sc.add_argument("--edition", action="store_true", help="every module of the edition, one package")
+    sc.add_argument("--lang", choices=LANGS, required=True, help="language of the lesson")
+    sc.add_argument("--level", choices=LEVELS, required=True, help="reading level of the lesson")
+    sc.add_argument("--version", default="1.2", metavar="1.2|2004",
+                    help="SCORM 1.2 (default, the most widely supported) or 2004 (4th Edition)")
+    sc.add_argument("--mastery", type=float, metavar="PERCENT",
+                    help="passing score, 0 to 100: the LMS records passed or failed (default: none, completed)")
+    sc.add_argument("--out", required=True, metavar="DIR", help="folder to write the package into (created if needed)")
+    sc.set_defaults(func=_scorm)
     g = sub.add_parser("grade", help="grade responses: gradebook, rejects and item analysis",
                        description="Grade responses against the answer keys: writes gradebook.csv, rejects.csv "
                                    "(every row or response not graded, with its file, line and reason) and "
