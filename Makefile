@@ -40,13 +40,15 @@ check: $(BIN)/decodia
 bench: $(BIN)/decodia browser-deps
 	$(BIN)/python benchmarks/run
 
-# Real-browser tests drive Debian's Chromium; axe-core and configurable-http-proxy (the proxy of the real
-# JupyterHub of tests/test_hub.py) come from the npm registry (pinned, test-only: tests/browser/package.json).
+# Real-browser tests drive Debian's Chromium; axe-core, configurable-http-proxy (the proxy of the real
+# JupyterHub of tests/test_hub.py) and scorm-again (the LMS runtime of tests/test_scorm.py) come from the npm
+# registry (pinned, test-only: tests/browser/package.json).
 browser-deps:
 	@command -v chromium >/dev/null 2>&1 || { \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
 	  else echo "Chromium is missing: sudo apt-get install chromium" >&2; exit 1; fi; }
 	@test -f tests/browser/node_modules/axe-core/axe.min.js -a -x tests/browser/node_modules/.bin/configurable-http-proxy \
+	  -a -f tests/browser/node_modules/scorm-again/dist/scorm12.min.js \
 	  || (cd tests/browser && npm ci --no-audit --no-fund --silent)
 
 clean:
