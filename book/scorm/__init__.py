@@ -280,8 +280,9 @@ def write_package(slugs: list[str] | None, lang: str, level: str, *, version: st
     folder = edition_dir(lang, level, html)
     missing = [m.slug for m in mods if not (folder / f"{m.slug}.html").is_file()]
     if missing:
-        raise ScormError(f"the {lang}/{level} edition is not built (no {folder / (missing[0] + '.html')}); run "
-                         f"`decodia build --lang {lang} --level {level} --no-pdf` first")
+        state = (f"the {lang}/{level} edition has no page for the module(s) {', '.join(missing)} (built before they "
+                 f"existed?)" if folder.is_dir() else f"the {lang}/{level} edition is not built (no {folder})")
+        raise ScormError(f"{state}; run `decodia build --lang {lang} --level {level} --no-pdf` first")
     pages = [f"{m.slug}.html" for m in mods]
     extra = ["glossary.html"] if (folder / "glossary.html").is_file() else []
     in_package = set(pages + extra)
