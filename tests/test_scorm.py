@@ -290,6 +290,12 @@ def test_without_an_lms_the_page_grades_as_in_the_book(browser, lms_site):
         assert page.evaluate("typeof window.DecodiaQuizStore") == "undefined"
         stored = page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('decodia:quiz'))")
         assert stored == ["decodia:quiz:chatbots-en-simple"]
+        # The glossary the lesson links to is in the package, and as clean.
+        link = page.locator('a[href^="glossary.html#"]').first
+        assert (link.get_attribute("target"), link.get_attribute("rel")) == ("_blank", "noopener")
+        page.goto(f"{base}/{folder}/{link.get_attribute('href')}")
+        page.wait_for_load_state("networkidle")
+        assert page.locator("dl.glossary").count() == 1
         watch.clean()
     finally:
         context.close()
