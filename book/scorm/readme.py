@@ -10,15 +10,15 @@ from __future__ import annotations
 TEXTS = {
     "fr": {
         "file": "LISEZMOI.md",
-        "title": "# {title} : activité SCORM pour votre plateforme",
+        "title": "# Activité SCORM : {title}",
         "what": ("Ce fichier .zip est un paquet SCORM {version} : la leçon de *Décoder l'IA* ({level}), avec son "
                  "autoévaluation, prête à ajouter comme activité dans Moodle, Brightspace ou Canvas. La page ne "
                  "demande rien à un autre site. Quand l'élève clique sur « Vérifier mes réponses », la note arrive "
-                 "dans le carnet de notes de la plateforme, avec chaque réponse. Ses réponses sont gardées par la "
-                 "plateforme : elle les retrouve à sa prochaine visite."),
+                 "dans le carnet de notes de la plateforme, avec chaque réponse. La plateforme garde aussi ses "
+                 "réponses : l'élève les retrouve à sa prochaine visite."),
         "items": "Le paquet contient une activité par module :",
-        "mastery": ("Note de passage : {mastery} %. Sous cette note, la plateforme inscrit « échec » (failed); à "
-                    "partir de cette note, « réussite » (passed)."),
+        "mastery": ("Note de passage : {mastery} %. Sous cette note, la plateforme inscrit « échec » (failed). À "
+                    "partir de cette note, elle inscrit « réussite » (passed)."),
         "no_mastery": ("Aucune note de passage : la plateforme inscrit « terminé » (completed) dès que l'élève a "
                        "vérifié ses réponses. Pour une note de passage, refaites le paquet avec --mastery 60, par "
                        "exemple."),
@@ -30,8 +30,9 @@ TEXTS = {
                    "1. Dans le cours, activez le mode édition.\n"
                    "2. Dans une section, choisissez « Ajouter une activité ou ressource », puis « Paquetage "
                    "SCORM ».\n"
-                   "3. Déposez ce fichier .zip dans « Paquetage », donnez un nom, puis enregistrez.\n"
-                   "4. Dans les réglages « Note », la méthode « Note la plus haute » garde la meilleure tentative.\n\n"
+                   "3. Déposez ce fichier .zip dans le champ du paquetage, donnez un nom, puis enregistrez.\n"
+                   "4. Dans les réglages de la note, choisissez comment les tentatives comptent (par exemple, la "
+                   "meilleure).\n\n"
                    "La note paraît dans le carnet de notes du cours (« Notes »). Le détail des réponses est dans "
                    "l'activité, onglet « Rapports »."),
         "brightspace": ("## Brightspace (D2L)\n\n"
@@ -55,7 +56,7 @@ TEXTS = {
     },
     "en": {
         "file": "README.md",
-        "title": "# {title}: a SCORM activity for your platform",
+        "title": "# SCORM activity: {title}",
         "what": ("This .zip file is a SCORM {version} package: the *Decoding AI* lesson ({level}), with its "
                  "self-check, ready to add as an activity in Moodle, Brightspace or Canvas. The page asks nothing "
                  "of any other site. When the student clicks \"Check my answers\", the score reaches the "
@@ -74,7 +75,7 @@ TEXTS = {
                    "1. In the course, turn editing on.\n"
                    "2. In a section, choose \"Add an activity or resource\", then \"SCORM package\".\n"
                    "3. Drop this .zip file into \"Package file\", give a name, then save.\n"
-                   "4. Under \"Grade\", the grading method \"Highest grade\" keeps the best attempt.\n\n"
+                   "4. In the grade settings, choose how attempts count (for example, the best one).\n\n"
                    "The score appears in the course gradebook (\"Grades\"). Each answer is in the activity's "
                    "\"Reports\" tab."),
         "brightspace": ("## Brightspace (D2L)\n\n"
