@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import secrets
 import signal
@@ -39,6 +40,8 @@ from core.languages import LANGS, LEVELS
 
 from .editions import ROOT
 
+# The book's JupyterLab configuration folder, for `decodia lab` and the hub's user image (deploy/jupyterhub/Dockerfile).
+JUPYTER_CONFIG = Path(__file__).resolve().parent / "jupyter"
 # The lessons' folder in a hub learner's home (the launch buttons open `lab/tree/decodia/...`).
 HUB_FOLDER = "decodia"
 HIDDEN_CODE = {"remove-input", "hide-input", "remove-cell"}
@@ -268,8 +271,6 @@ QUIET_LAB = ["--LabApp.news_url=None", "--LabApp.check_for_updates_class=jupyter
 
 
 def lab_command(folder: Path, port: int, token: str) -> list[str]:
-    import os
-
     as_root = ["--ServerApp.allow_root=True"] if os.geteuid() == 0 else []   # the user's choice (CI runs as root)
     return [sys.executable, "-m", "jupyterlab", f"--ServerApp.root_dir={folder}", "--ServerApp.ip=127.0.0.1",
             f"--ServerApp.port={port}", "--ServerApp.port_retries=0", "--ServerApp.open_browser=False",
@@ -307,7 +308,12 @@ def lab(folder: Path, lang: str, level: str, port: int = 8888, browser: bool = T
     token = secrets.token_hex(24)
     # Its own session: Ctrl+C is ours to pass on (JupyterLab would ask "Shutdown this Jupyter server?");
     # and it stops when this process dies, however it dies.
-    child = subprocess.Popen(lab_command(folder, port, token), start_new_session=True, preexec_fn=_die_with_parent)
+    # It runs in the lessons' folder (`python -m` puts its folder first on the import path), with the book's
+    # JupyterLab configuration: the news prompt is off (book/jupyter/labconfig/page_config.json).
+    env = {**os.environ, "JUPYTER_CONFIG_PATH": os.pathsep.join(filter(None, [str(JUPYTER_CONFIG),
+                                                                             os.environ.get("JUPYTER_CONFIG_PATH")]))}
+    child = subprocess.Popen(lab_command(folder, port, token), cwd=folder, env=env, start_new_session=True,
+                             preexec_fn=_die_with_parent)
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + ready_timeout
     while not _answers(f"{base}/api/status?token={token}"):

@@ -30,7 +30,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 CHP = ROOT / "tests" / "browser" / "node_modules" / ".bin" / "configurable-http-proxy"
 SERVER_CONFIG = ROOT / "deploy" / "jupyterhub" / "jupyter_server_config.json"
+LAB_CONFIG = ROOT / "book" / "jupyter" / "labconfig" / "page_config.json"
 PASSWORD = "a-test-password"
+
+
+def _die_with_parent() -> None:
+    """The hub stops (and stops its servers and proxy) when the test or benchmark that started it dies, however."""
+    from book.lab import _die_with_parent as on_linux
+
+    on_linux()
 
 
 def free_port() -> int:
@@ -78,6 +86,8 @@ class LocalHub:
         jupyter_config = self.folder / "jupyter-config"       # where the Dockerfile puts it, under /etc/jupyter
         (jupyter_config / "jupyter_server_config.d").mkdir(parents=True, exist_ok=True)
         shutil.copy(SERVER_CONFIG, jupyter_config / "jupyter_server_config.d" / "decodia.json")
+        (jupyter_config / "labconfig").mkdir(exist_ok=True)
+        shutil.copy(LAB_CONFIG, jupyter_config / "labconfig" / "page_config.json")
         args = ["--ServerApp.allow_root=True"] if os.geteuid() == 0 else []   # CI runs as root
         return "\n".join([
             "c = get_config()  # noqa",
@@ -115,7 +125,7 @@ class LocalHub:
         with open(self.log, "wb") as log:
             self.proc = subprocess.Popen([sys.executable, "-m", "jupyterhub", "-f", "jupyterhub_config.py"],
                                          cwd=self.folder, stdout=log, stderr=subprocess.STDOUT, env=env,
-                                         start_new_session=True)
+                                         start_new_session=True, preexec_fn=_die_with_parent)
         try:
             wait_until(lambda: self._alive() and request(f"{self.url}/hub/api")[0] == 200, self.start_timeout,
                        "JupyterHub answering on its port")

@@ -68,6 +68,8 @@ def test_the_image_installs_the_project_and_configures_its_server():
     copy = re.search(r"^COPY deploy/jupyterhub/jupyter_server_config\.json (\S+)$", dockerfile, re.M)
     # the same place, under a Jupyter configuration folder, as tests/live.py gives the real hub's servers
     assert copy and copy.group(1) == "/etc/jupyter/jupyter_server_config.d/decodia.json"
+    lab = re.search(r"^COPY (book/jupyter/labconfig/page_config\.json) (\S+)$", dockerfile, re.M)
+    assert lab and (ROOT / lab.group(1)).exists() and lab.group(2) == "/etc/jupyter/labconfig/page_config.json"
     base = re.search(r"^ARG BASE=python:(\d+)\.(\d+)-", dockerfile, re.M)
     assert base and (int(base.group(1)), int(base.group(2))) == (3, 11)
     assert re.search(r"^USER 1000$", dockerfile, re.M) and "--uid 1000 --gid 100" in dockerfile
