@@ -22,6 +22,7 @@ from quizzes.keycode import reveal
 ROOT = Path(__file__).resolve().parent.parent
 XSD = ROOT / "tests" / "data" / "scorm-xsd"
 RUNTIME = ROOT / "tests" / "browser" / "node_modules" / "scorm-again" / "dist"
+AXE = ROOT / "tests" / "browser" / "node_modules" / "axe-core" / "axe.min.js"
 DRIVERS = {"1.2": XSD / "1.2" / "scorm12_all.xsd", "2004": XSD / "2004" / "scorm2004_all.xsd"}
 
 
@@ -290,6 +291,10 @@ def test_without_an_lms_the_page_grades_as_in_the_book(browser, lms_site):
         assert page.evaluate("typeof window.DecodiaQuizStore") == "undefined"
         stored = page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('decodia:quiz'))")
         assert stored == ["decodia:quiz:chatbots-en-simple"]
+        page.add_script_tag(path=str(AXE))
+        found = page.evaluate("""async () => (await axe.run(document, {runOnly: {type: 'tag',
+                 values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})).violations.map(v => v.id)""")
+        assert found == [], "the package's page is as accessible as the book's"
         # The glossary the lesson links to is in the package, and as clean.
         link = page.locator('a[href^="glossary.html#"]').first
         assert (link.get_attribute("target"), link.get_attribute("rel")) == ("_blank", "noopener")

@@ -17,6 +17,11 @@ TEXTS = {
                  "dans le carnet de notes de la plateforme, avec chaque réponse. La plateforme garde aussi ses "
                  "réponses : l'élève les retrouve à sa prochaine visite."),
         "items": "Le paquet contient une activité par module :",
+        "many": ("Ce fichier .zip est un paquet SCORM {version} : les leçons de *Décoder l'IA* ({level}), chacune avec "
+                 "son autoévaluation, prêtes à ajouter comme activités dans Moodle, Brightspace ou Canvas. Les pages ne "
+                 "demandent rien à un autre site. Quand l'élève clique sur « Vérifier mes réponses », la note arrive "
+                 "dans le carnet de notes de la plateforme, avec chaque réponse. La plateforme garde aussi ses "
+                 "réponses : l'élève les retrouve à sa prochaine visite."),
         "mastery": ("Note de passage : {mastery} %. Sous cette note, la plateforme inscrit « échec » (failed). À "
                     "partir de cette note, elle inscrit « réussite » (passed)."),
         "no_mastery": ("Aucune note de passage : la plateforme inscrit « terminé » (completed) dès que l'élève a "
@@ -63,6 +68,11 @@ TEXTS = {
                  "platform's gradebook, with each answer. The platform keeps the student's answers: they are "
                  "there again at the next visit."),
         "items": "The package holds one activity per module:",
+        "many": ("This .zip file is a SCORM {version} package: the lessons of *Decoding AI* ({level}), each with its "
+                 "self-check, ready to add as an activity in Moodle, Brightspace or Canvas. The pages ask nothing "
+                 "of any other site. When the student clicks \"Check my answers\", the score reaches the "
+                 "platform's gradebook, with each answer. The platform keeps the student's answers: they are "
+                 "there again at the next visit."),
         "mastery": ("Passing score: {mastery}%. Below it, the platform records \"failed\"; from it up, "
                     "\"passed\"."),
         "no_mastery": ("No passing score: the platform records \"completed\" as soon as the student has checked "
@@ -109,7 +119,7 @@ def readme(lang: str, level: str, title: str, items: list[str], version: str, ma
     mastery_text = f"{mastery:g}".replace(".", ",") if lang == "fr" and mastery is not None else (
         f"{mastery:g}" if mastery is not None else "")
     parts = [t["title"].format(title=title),
-             t["what"].format(version=shown_version, level=t["levels"][level])]
+             t["what" if len(items) == 1 else "many"].format(version=shown_version, level=t["levels"][level])]
     if len(items) > 1:
         parts.append(t["items"] + "\n\n" + "\n".join(f"- {i}" for i in items))
     parts.append(t["mastery"].format(mastery=mastery_text) if mastery is not None else t["no_mastery"])
