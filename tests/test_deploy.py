@@ -59,6 +59,8 @@ def test_pip_install_of_the_repository_writes_every_lesson_from_the_installed_pa
                 for lang in ("fr", "en") for level in ("simple", "standard", "advanced")}
     assert set(report["written"]) == expected
     assert report["extension"] == [{"module": "book.lab"}]
+    # `decodia lab`'s JupyterLab configuration, which the image copies too, is in the package
+    assert (tmp_path / "site" / "book" / "jupyter" / "labconfig" / "page_config.json").exists()
 
 
 def test_the_image_installs_the_project_and_configures_its_server():
