@@ -16,6 +16,7 @@ from lxml import etree
 
 from book.cli import main
 from book.scorm import ScormError, write_package
+from core.course import modules
 from core.serve import serving
 from quizzes.keycode import reveal
 
@@ -144,10 +145,10 @@ def lms_site(built, tmp_path):
     for name in ("scorm12.min.js", "scorm2004.min.js"):
         shutil.copy(RUNTIME / name, site / name)
 
-    def unpack(version: str, lang: str, level: str, mastery: float | None) -> str:
-        z = write_package(["chatbots"], lang, level, version=version, mastery=mastery, out=tmp_path / "zips",
+    def unpack(version: str, lang: str, level: str, mastery: float | None, slug: str = "chatbots") -> str:
+        z = write_package([slug], lang, level, version=version, mastery=mastery, out=tmp_path / "zips",
                           html=built)
-        folder = f"pkg-{version}-{lang}-{level}"
+        folder = f"pkg-{slug}-{version}-{lang}-{level}"
         zipfile.ZipFile(z).extractall(site / folder)
         return folder
 
@@ -274,6 +275,25 @@ def test_self_check_reaches_the_lms_and_comes_back(browser, lms_site, version, l
             assert frame2.locator(f'form:not([hidden]) fieldset[data-qid="{qid}"] input[value="{value}"]').is_checked()
         assert frame2.locator("[data-last]").inner_text() != ""
         watch2.clean()
+    finally:
+        context.close()
+
+
+def test_every_lesson_opens_a_session_and_loads_clean_in_the_lms(browser, lms_site):
+    base, unpack = lms_site
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
+    try:
+        page = context.new_page()
+        watch = Watch(page, base)
+        for slug in [m.slug for m in modules()]:          # every module the registry lists, new ones included
+            folder = unpack("2004", "fr", "simple", None, slug)
+            page.goto(f"{base}/lms.html")
+            page.evaluate("([v, l]) => window.startLesson(v, null, l)", ["2004", f"{folder}/{slug}.html"])
+            page.frame_locator('iframe[title="lesson"]').locator("[data-decodia-quiz]").wait_for(timeout=10_000)
+            assert page.evaluate("window.lmsApi.isInitialized()"), slug
+            assert page.evaluate("window.record()")["completion_status"] == "incomplete", slug
+        page.wait_for_load_state("networkidle")
+        watch.clean()
     finally:
         context.close()
 
