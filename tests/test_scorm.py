@@ -177,9 +177,10 @@ def answer_by_keyboard(frame, page, skip: int = 1) -> tuple[float, float, dict]:
     form = frame.locator("form.decodia-quiz__variant:not([hidden])")
     keys = reveal(form.get_attribute("data-key"), form.get_attribute("data-quiz"))
     expected, chosen = 0.0, {}
-    for n, (qid, k) in enumerate(keys.items()):
-        if n < skip:
-            continue
+    shown = form.locator("fieldset[data-qid]").evaluate_all("all => all.map(f => f.getAttribute('data-qid'))")
+    assert sorted(shown) == sorted(keys)
+    for qid in shown[skip:]:                          # in the page's order
+        k = keys[qid]
         fs = form.locator(f'fieldset[data-qid="{qid}"]')
         kind = k["type"]
         if kind in ("single", "multiple", "truefalse"):
@@ -236,7 +237,6 @@ def test_self_check_reaches_the_lms_and_comes_back(browser, lms_site, version, l
         percent = expected / max_points * 100
         items = interactions_of(cmi)
         assert len(items) == len(frame.locator("form.decodia-quiz__variant:not([hidden]) fieldset").all())
-        right = {"correct"}
         if version == "1.2":
             core = cmi["core"]
             assert core["lesson_status"] == "passed"                    # mastery 1 %
@@ -249,6 +249,14 @@ def test_self_check_reaches_the_lms_and_comes_back(browser, lms_site, version, l
             assert float(cmi["score"]["max"]) == pytest.approx(max_points)
             assert float(cmi["score"]["scaled"]) == pytest.approx(round(percent / 100, 4))
         assert [i["result"] for i in items].count("correct") == len(items) - 1     # all right but the blank one
+        by_question = {i["id"].rsplit(".", 1)[1]: i for i in items}
+        first = frame.locator("form.decodia-quiz__variant:not([hidden]) fieldset").first.get_attribute("data-qid")
+        said = "student_response" if version == "1.2" else "learner_response"
+        assert by_question[first]["result"] == ("wrong" if version == "1.2" else "incorrect")   # left blank
+        assert by_question[first][said] == ""
+        for qid, value in chosen.items():
+            expected_response = {"true": "t", "false": "f"}.get(value, value) if version == "1.2" else value
+            assert by_question[qid][said] == expected_response and by_question[qid]["result"] == "correct"
         assert {i["type"] for i in items} <= {"choice", "true-false", "numeric", "fill-in", "sequencing", "matching"}
         assert len({i["id"] for i in items}) == len(items)
         saved = json.loads(cmi["suspend_data"])
