@@ -41,7 +41,7 @@ _DROP = [
     "//script[contains(@src, 'searchtools.js') or contains(@src, 'language_data.js') or contains(@src, 'searchindex.js')]",
 ]
 _CSS_URL = re.compile(r"""url\(\s*(['"]?)([^'")]+)\1\s*\)|@import\s+(['"])([^'"]+)\3""")
-# Files of the book that pages may name but never load (and must not be copied): a source map or the like.
+# The attributes by which a page loads a file (a <link> only when it is a stylesheet, an icon or a preload).
 _ASSET_ATTRS = (("link", "href"), ("script", "src"), ("img", "src"), ("source", "src"), ("video", "src"),
                 ("audio", "src"), ("video", "poster"), ("object", "data"), ("embed", "src"), ("track", "src"))
 
@@ -113,14 +113,14 @@ def lms_page(edition_dir: Path, name: str, in_package: set[str], adapter_tag: di
         path = _local(href)
         if path is None or href.startswith("#"):
             continue
-        if path == "//other-host" or _resolve(name, path) in in_package:
-            if _resolve(name, path) == name and path != "//other-host":
-                a.set("href", "#" + urldefrag(href)[1] if urldefrag(href)[1] else "#")
-                continue
+        target = None if path == "//other-host" else _resolve(name, path)
+        if target == name:                                   # this very page: an anchor
+            a.set("href", "#" + urldefrag(href)[1])
+        elif target is None or target in in_package:
             a.set("target", "_blank")
             a.set("rel", "noopener")
-            continue
-        a.drop_tag()
+        else:
+            a.drop_tag()
     if adapter_tag is not None:
         tag = lxml.html.Element("script", src=f"_static/{ADAPTER}", **adapter_tag)
         first = next(iter(doc.xpath('//script[contains(@src, "decodia-quiz-types.js")]')), None)
