@@ -9,7 +9,8 @@ an admonition a quotation with its title in bold, a "to go further" dropdown a f
 screen). The code cells that the book hides keep their code, folded (`jupyter.source_hidden`).
 
 A notebook already in the folder is refreshed when its lesson changed, unless the learner edited it:
-each notebook remembers a digest of the cells it was written with (metadata `decodia.cells`).
+each notebook remembers what it was made from (metadata `decodia.source`: the lesson, its sources, the
+converter) and the cells it was written with (`decodia.cells`). An unchanged lesson costs a file read.
 
     write_lessons(folder)                     # every edition of every module of the course registry
     lab(folder, "fr", "simple", port=8888)    # `decodia lab`: JupyterLab on 127.0.0.1, first lesson open

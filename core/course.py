@@ -219,9 +219,10 @@ _PATTERNS = {"^[a-z][a-z0-9_]*$": "a Python name in lower case (letters, digits 
 
 @lru_cache(maxsize=1)
 def _validator():
-    import jsonschema
-
     from .languages import per_language
+    from .schema import load_jsonschema
+
+    jsonschema = load_jsonschema()
 
     schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
     text = {"type": "string", "minLength": 1}

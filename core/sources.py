@@ -210,9 +210,9 @@ def _normalised(data):
 
 @lru_cache(maxsize=1)
 def _validator():
-    import jsonschema
+    from .schema import load_jsonschema
 
-    return jsonschema.Draft202012Validator(json.loads(SCHEMA.read_text(encoding="utf-8")))
+    return load_jsonschema().Draft202012Validator(json.loads(SCHEMA.read_text(encoding="utf-8")))
 
 
 def _dotted(path) -> str | None:

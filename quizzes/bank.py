@@ -122,9 +122,9 @@ def schema_errors(data, name: str) -> list[BankError]:
     """The bank checked against `bank.schema.json` (JSON Schema), each error at its item, line and field."""
     import json
 
-    import jsonschema
+    from core.schema import load_jsonschema
 
-    validator = jsonschema.Draft202012Validator(bank_schema())
+    validator = load_jsonschema().Draft202012Validator(bank_schema())
     errors = []
     for e in sorted(validator.iter_errors(_strip_lines(data)), key=lambda e: [str(p) for p in e.absolute_path]):
         path = list(e.absolute_path)

@@ -99,3 +99,13 @@ def test_the_hub_configuration_matches_the_image_and_the_project():
     assert chart and chart.group(2) == hub_pin, "the image's jupyterhub must be the chart's hub version"
     readme = (DEPLOY / "README.md").read_text(encoding="utf-8")
     assert f"--version {chart.group(1)}" in readme and hub_pin in readme
+
+
+def test_the_project_validates_without_jsonschemas_slow_optional_iri_checker():
+    """JupyterLab's server brings `rfc3987_syntax`, which costs every validating process 1.6 s (core/schema.py)."""
+    script = ("import sys\n"
+              "from core.course import modules\n"
+              "modules()\n"
+              "print('rfc3987_syntax' in sys.modules, 'jsonschema' in sys.modules)\n")
+    run = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert run.stdout.split() == ["False", "True"], run.stderr
