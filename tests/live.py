@@ -74,8 +74,31 @@ def wait_until(check, timeout: float, what: str, interval: float = 0.2):
     raise TimeoutError(f"{what}: not within {timeout:.0f} s")
 
 
+def process_tree(root_pid: int) -> dict[int, tuple[str, int]]:
+    """Every process under `root_pid` (itself included): pid -> (command line, resident memory in bytes), from /proc."""
+    parents: dict[int, int] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parents[int(stat.parent.name)] = int(fields[1])
+    tree, todo = {}, [root_pid]
+    while todo:
+        pid = todo.pop()
+        try:
+            cmd = (Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace"))
+            rss = next(int(line.split()[1]) * 1024 for line in Path(f"/proc/{pid}/status").read_text().splitlines()
+                       if line.startswith("VmRSS:"))
+        except (OSError, StopIteration):
+            continue
+        tree[pid] = (cmd, rss)
+        todo += [child for child, parent in parents.items() if parent == pid]
+    return tree
+
+
 class LocalHub:
-    def __init__(self, folder: Path, users=("learner",), start_timeout: float = 60.0):
+    def __init__(self, folder: Path, users=("learner",), start_timeout: float = 120.0):
         self.folder, self.users, self.start_timeout = Path(folder), list(users), start_timeout
         self.port, self.hub_port, self.api_port = free_port(), free_port(), free_port()
         self.url = f"http://127.0.0.1:{self.port}"
@@ -190,6 +213,8 @@ class LocalHub:
     def __exit__(self, *exc) -> None:
         if self.proc is None:
             return
+        spawned = {pid: cmd for pid, (cmd, _) in process_tree(self.proc.pid).items()   # proxy, servers, kernels
+                   if pid != self.proc.pid}
         if self.proc.poll() is None:
             self.proc.send_signal(signal.SIGTERM)        # the hub stops the servers and the proxy, then exits
             try:
@@ -201,6 +226,12 @@ class LocalHub:
         except (ProcessLookupError, PermissionError):
             pass
         self.proc.wait()
+        for pid, cmd in spawned.items():                 # whatever the hub did not stop (each in its own session),
+            try:                                         # if that pid is still the same process
+                if Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace") == cmd:
+                    os.kill(pid, signal.SIGKILL)
+            except (OSError, ProcessLookupError):
+                pass
 
 
 class RemoteKernel:
