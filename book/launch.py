@@ -10,7 +10,10 @@ that does not exist in the repository (the lesson is `modules/<slug>/<lang>/<lev
 """
 from __future__ import annotations
 
-from sphinx.application import Sphinx
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:                   # book.editions asks hub_url() without loading Sphinx
+    from sphinx.application import Sphinx
 
 
 def hub_url(config_url: str, environ=None) -> str:
