@@ -313,8 +313,8 @@ def lab(folder: Path, lang: str, level: str, port: int = 8888, browser: bool = T
     # JupyterLab configuration: the news prompt is off (book/jupyter/labconfig/page_config.json).
     env = {**os.environ, "JUPYTER_CONFIG_PATH": os.pathsep.join(filter(None, [str(JUPYTER_CONFIG),
                                                                              os.environ.get("JUPYTER_CONFIG_PATH")]))}
-    child = subprocess.Popen(lab_command(folder, port, token), cwd=folder, env=env, start_new_session=True,
-                             preexec_fn=_die_with_parent)
+    own_session = {"start_new_session": True, "preexec_fn": _die_with_parent} if os.name == "posix" else {}
+    child = subprocess.Popen(lab_command(folder, port, token), cwd=folder, env=env, **own_session)
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + ready_timeout
     while not _answers(f"{base}/api/status?token={token}"):
