@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 import time
@@ -32,6 +33,9 @@ def build_one(edition: Edition) -> int:
     from jupyter_book.sphinx import build_sphinx
 
     edition.stage()
+    # The execution reports of a previous build would be read as this build's failures (explain_failure);
+    # a page whose cell still fails is executed again and writes its report again.
+    shutil.rmtree(edition.out / "reports", ignore_errors=True)
     status = build_sphinx(
         str(edition.src), str(edition.out),
         doctreedir=str(edition.doctrees),
@@ -131,12 +135,16 @@ def build(editions: list[Edition], jobs: int = 2, pdf: bool = True, out=sys.stdo
             for p in r.problems:
                 print(f"      {p}", file=out, flush=True)
     if pdf and all(r.ok for r in results):
-        from .pdf import PDF, chromium, print_book
+        from .pdf import PDF, chromium, print_book, print_kits
 
         if chromium():
             t0 = time.perf_counter()
             made = print_book(editions, paper)
             print(f"PDF ({paper}): {len(made)} PDF(s), modules and whole editions, in {_shown(PDF)}/ "
+                  f"({time.perf_counter() - t0:.1f} s)", file=out, flush=True)
+            t0 = time.perf_counter()
+            kits = print_kits(sorted({e.lang for e in editions}), paper)
+            print(f"Workshop kits ({paper}): {len(kits)} PDF(s) in {_shown(PDF)}/workshops/ "
                   f"({time.perf_counter() - t0:.1f} s)", file=out, flush=True)
         else:
             print("PDF: skipped, no Chromium found (install the Debian package `chromium`); the HTML is built",

@@ -298,11 +298,35 @@ def run_checks(root: Path = ROOT, only: str | None = None, todos: list[str] | No
     if not dirs:
         return ["modules/: no module found"]
     for lang in LANGS:
-        for page in ("index.md", "glossary.md", "teaching.md"):
+        for page in ("index.md", "glossary.md", "teaching.md", "workshops.md"):
             if not (PAGES / lang / page).exists():
                 problems.append(f"{rel(PAGES / lang / page)}: missing")
     for d in dirs:
         problems += check_module(d, todos, warnings)
+    return problems
+
+
+def check_workshop(module: Module, todos: list[str] | None = None) -> list[str]:
+    """The module's workshop kit in every language (issue 18): a valid kit file whose every scenario names a demo
+    and a setting the model has, and whose texts for participants follow the easy-to-read sentence rules. A
+    draft module's missing kit is a "to do"."""
+    from workshops.kit import KitErrors, kit_path, load_kit
+
+    from .easyread import text_problems
+
+    problems = []
+    for lang in LANGS:
+        path = kit_path(module, lang)
+        try:
+            kit = load_kit(module, lang)
+        except KitErrors as err:
+            if not path.is_file() and module.draft and todos is not None:
+                todos += [f"to do: {e}" for e in err.errors]      # the kit a draft module still lacks
+            else:
+                problems += [str(e) for e in err.errors]
+            continue
+        for line, text in kit.reader_texts:
+            problems += [f"{rel(path)}:{line}: {p}" for p in text_problems(text, lang)]
     return problems
 
 
@@ -322,6 +346,7 @@ def check_module(d: Path, todos: list[str] | None = None, warnings: list[str] | 
     problems += check_easyread(module, warnings)
     problems += check_bank(module, todos)
     problems += check_module_sources(module, d.parent.parent, todos)      # book/citations.py (issue 15)
+    problems += check_workshop(module, todos)
     if warnings is not None:
         warnings += [f"warning: {w}" for w in review_warnings(module, d.parent.parent)]
     return problems

@@ -94,6 +94,12 @@ def _quiz(args) -> int:
     return quiz_command(args)
 
 
+def _workshop(args) -> int:
+    from workshops.cli import workshop_command
+
+    return workshop_command(args)
+
+
 def _scorm(args) -> int:
     from .scorm.cli import scorm_command
 
@@ -163,6 +169,17 @@ def parser() -> argparse.ArgumentParser:
     q.add_argument("--paper", choices=("letter", "a4"), default="letter", help="paper of the pdf format (default letter)")
     q.add_argument("--out", required=True, metavar="DIR", help="folder to write the pack into (created if needed)")
     q.set_defaults(func=_quiz)
+    w = sub.add_parser("workshop", help="write printable workshop kits: facilitator guide, cards and sheets",
+                       description="Write one printable kit per module and language for a community workshop: the "
+                                   "facilitator guide, role cards, scenario cards whose backs the module's model "
+                                   "computes, the priorities sheet, the feedback form and the summary template "
+                                   "(PDF with Chromium, and the HTML it is printed from).")
+    w.add_argument("--module", metavar="SLUG", help="the course module (an unknown name lists them)")
+    w.add_argument("--all", action="store_true", help="every module that has a kit")
+    w.add_argument("--lang", choices=LANGS, help="one language (default: every language)")
+    w.add_argument("--paper", choices=("letter", "a4"), default="letter", help="paper size (default letter)")
+    w.add_argument("--out", required=True, metavar="DIR", help="folder to write the kits into (created if needed)")
+    w.set_defaults(func=_workshop)
     sc = sub.add_parser("scorm", help="package a lesson (or an edition) as a SCORM activity for an LMS",
                         description="Write a SCORM package (a .zip an LMS such as Moodle, Brightspace or Canvas adds "
                                     "as an activity) of one lesson, or of a whole edition with one item per module: "

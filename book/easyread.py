@@ -258,6 +258,22 @@ def sentences(markdown: str, segs: list[Segment] | None = None) -> list[Sentence
     return found
 
 
+def text_problems(text: str, lang: str) -> list[str]:
+    """The sentence rules for a short plain text that a reader reads outside a page (a workshop card, a sheet):
+    each sentence at most MAX_WORDS words, no « ne … que », no double negative. One message per problem."""
+    quote = (lambda t: f"« {t} »") if lang == "fr" else (lambda t: f"“{t}”")      # noqa: E731
+    out = []
+    for _, sentence in split(" ".join(text.split())):
+        n = len(words(sentence))
+        if n > MAX_WORDS:
+            out.append(f"sentence of {n} words (at most {MAX_WORDS}): split it, one idea per sentence: {quote(sentence)}")
+        if lang == "fr" and _NE_QUE.search(sentence):
+            out.append(f"« ne … que » reads as a negation to a learner: write « seulement »: {quote(sentence)}")
+        if _double_negative(sentence, lang):
+            out.append(f"double negative: say it positively: {quote(sentence)}")
+    return out
+
+
 def percentile(values: list[int], q: float) -> int:
     """Nearest-rank percentile: the smallest value that at least `q` of the values do not exceed."""
     if not values:

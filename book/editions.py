@@ -134,7 +134,7 @@ class Edition:
     def staged_sources(self) -> dict[str, Path]:
         """Staged page name -> the source file a writer edits."""
         pages = {"index": PAGES / self.lang / "index.md", "glossary": PAGES / self.lang / "glossary.md",
-                 "teaching": PAGES / self.lang / "teaching.md"}
+                 "teaching": PAGES / self.lang / "teaching.md", "workshops": PAGES / self.lang / "workshops.md"}
         for m in modules(ROOT):
             pages[m.slug] = m.lesson(self.lang, self.level)
             pages[f"{m.slug}-guide"] = m.guide(self.lang)
@@ -193,7 +193,7 @@ class Edition:
             "parts": [
                 {"caption": self.ui["modules"], "chapters": [{"file": m.slug} for m in mods]},
                 {"caption": self.ui["teachers"],
-                 "chapters": [{"file": "teaching"}] + [{"file": f"{m.slug}-guide"} for m in mods]},
+                 "chapters": [{"file": "teaching"}, {"file": "workshops"}] + [{"file": f"{m.slug}-guide"} for m in mods]},
                 {"caption": self.ui["resources"], "chapters": [{"file": "glossary"}]},
             ],
         }

@@ -104,6 +104,24 @@ def body_line_lengths(pdf: Path) -> list[int]:
     return list(lines.values())
 
 
+def print_kits(langs: list[str], paper: str = "letter") -> list[Path]:
+    """The workshop kit of every module that has one, in each of `langs` (issue 18), on the book's paper:
+    `_build/pdf/workshops/<slug>-<lang>.pdf` and the page it is printed from, copied into the site."""
+    from core.course import course
+    from workshops.kit import kit_path
+    from workshops.printing import write_kits
+
+    out, site = PDF / "workshops", HTML / "pdf" / "workshops"
+    made = []
+    for lang in langs:
+        chosen = [m for m in course(ROOT) if kit_path(m, lang).is_file()]
+        made += write_kits(chosen, [lang], out, paper=paper, named_paper=False)
+    site.mkdir(parents=True, exist_ok=True)
+    for path in made:
+        shutil.copy2(path, site / path.name)
+    return [p for p in made if p.suffix == ".pdf"]
+
+
 def print_book(editions: list[Edition], paper: str = "letter") -> list[Path]:
     """Print every module of `editions` and each whole edition; reprint only what changed."""
     if any(PDF.glob(".paper-*")) and not _stamp(paper).exists():

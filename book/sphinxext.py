@@ -377,6 +377,46 @@ def finish(app: Sphinx, exception) -> None:
         source_map.unlink()
 
 
+class WorkshopKits(Directive):
+    """``:::{workshop-kits}`` -> every module's workshop kit in the page's language (issue 18): its title, its
+    question, what it holds, and links to the kit printed by `decodia build` (PDF) and to the page it is printed
+    from (HTML), in the site's `pdf/workshops/` folder."""
+
+    has_content = False
+
+    def run(self):
+        from core.course import course
+        from workshops.kit import KitErrors, kit_path, load_kit
+
+        from .editions import ROOT
+
+        env = self.state.document.settings.env
+        lang = env.config.language
+        out = nodes.bullet_list(bullet="-", classes=["decodia-kits"])
+        for module in course(ROOT):
+            path = kit_path(module, lang)
+            if not path.is_file():
+                continue
+            env.note_dependency(str(path))
+            try:
+                kit = load_kit(module, lang)
+            except KitErrors as err:
+                return [self.state.document.reporter.error(str(err), line=self.lineno)]
+            base = f"../../pdf/workshops/{module.slug}-{lang}"
+            item = nodes.paragraph()
+            item += nodes.strong(kit.title, kit.title)
+            item += nodes.Text(" — " + kit.question + " ")
+            holds = gettext(lang, "{cards} scenario cards, {roles} role cards.", cards=len(kit.scenarios),
+                            roles=len(kit.roles))
+            item += nodes.Text(holds + " ")
+            for label, href in ((gettext(lang, "Kit to print (PDF)"), f"{base}.pdf"),
+                                (gettext(lang, "Web version"), f"{base}.html")):
+                item += nodes.reference(label, label, refuri=href)
+                item += nodes.Text(" ")
+            out += nodes.list_item("", item)
+        return [out]
+
+
 def setup(app: Sphinx) -> dict:
     app.add_config_value("decodia_theme_digest", "", "env")
     app.add_role("objective", objective_role)
@@ -385,6 +425,7 @@ def setup(app: Sphinx) -> dict:
     app.add_directive("on-screen", OnScreen)
     app.add_directive("on-paper", OnPaper)
     app.add_directive("objectives", Objectives)
+    app.add_directive("workshop-kits", WorkshopKits)
     app.add_role("duration", duration_role)
     app.add_role("competency", competency_role)
     app.add_role("competency-count", competency_count_role)

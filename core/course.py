@@ -24,6 +24,8 @@ from pathlib import Path
 
 import yaml
 
+from .yamlfile import dotted as _dotted, node_line
+
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = Path(__file__).with_name("module.schema.json")
 FIELDS = "slug, order, title, duration, objectives, demos, competencies and reviewed"
@@ -203,11 +205,6 @@ def _rel(path: Path, root: Path) -> str:
         return str(path)
 
 
-def _dotted(path) -> str | None:
-    out = ""
-    for p in path:
-        out += f"[{p}]" if isinstance(p, int) else (f".{p}" if out else str(p))
-    return out or None
 
 
 _KIND = {"integer": "a whole number", "string": "text", "array": "a list", "object": "a mapping of fields",
@@ -326,21 +323,7 @@ def _located(path: Path, name: str, problems: list[_Problem]) -> list[ModuleErro
 
 
 def _line(node, path: tuple, key: str | None = None) -> int | None:
-    if node is None:
-        return 1
-    line = node.start_mark.line + 1
-    for step in path + ((key,) if key is not None else ()):
-        if isinstance(node, yaml.MappingNode):
-            pair = next(((k, v) for k, v in node.value if k.value == step), None)
-            if pair is None:
-                break
-            line, node = pair[0].start_mark.line + 1, pair[1]
-        elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
-            node = node.value[step]
-            line = node.start_mark.line + 1
-        else:
-            break
-    return line
+    return node_line(node, path + ((key,) if key is not None else ()))
 
 
 def _unreadable(path: Path, name: str) -> list[ModuleError]:

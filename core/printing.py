@@ -78,12 +78,14 @@ class Printer:
         self._browser.close()
         self._pw.stop()
 
-    def print(self, page_html: Path, target: Path, title: str, subtitle: str, lang: str) -> Path:
-        """Print one page: `title` top left, `subtitle` top right, "page N of M" at the bottom in `lang`."""
+    def print(self, page_html: Path, target: Path, title: str, subtitle: str, lang: str,
+              margin: dict[str, str] | None = None) -> Path:
+        """Print one page: `title` top left, `subtitle` top right, "page N of M" at the bottom in `lang`;
+        `margin` (CSS lengths by side) replaces the book's margins."""
         target.parent.mkdir(parents=True, exist_ok=True)
         self._page.goto(page_html.resolve().as_uri(), wait_until="load")
         self._page.evaluate("document.fonts.ready")
         header, footer = _templates(title, subtitle, lang)
-        self._page.pdf(path=str(target), format=PAPERS[self.paper], margin=MARGIN, print_background=True,
+        self._page.pdf(path=str(target), format=PAPERS[self.paper], margin=margin or MARGIN, print_background=True,
                        display_header_footer=True, header_template=header, footer_template=footer)
         return normalise(target, title)

@@ -25,6 +25,8 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from .yamlfile import dotted as _dotted, strip_lines as _strip_lines
+
 from .formats import NBSP, date as long_date, listed, month as month_name, quoted
 from .i18n import gettext
 
@@ -215,11 +217,6 @@ def _validator():
     return load_jsonschema().Draft202012Validator(json.loads(SCHEMA.read_text(encoding="utf-8")))
 
 
-def _dotted(path) -> str | None:
-    out = ""
-    for p in path:
-        out += f"[{p}]" if isinstance(p, int) else (f".{p}" if out else str(p))
-    return out or None
 
 
 _KIND = {"string": "text", "array": "a list", "object": "a mapping of fields"}
@@ -269,14 +266,6 @@ def _schema_problems(data) -> list[tuple[tuple, str | None, str, str | None]]:
         else:
             out.append((path, _dotted(path), e.message, None))
     return out
-
-
-def _strip_lines(data):
-    if isinstance(data, dict):
-        return {k: _strip_lines(v) for k, v in data.items() if k != "__line__"}
-    if isinstance(data, list):
-        return [_strip_lines(v) for v in data]
-    return data
 
 
 def _problems(data, name: str, node) -> list[SourceError]:

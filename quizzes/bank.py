@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Callable
 
 from core.languages import LANGS, LEVELS, per_language
-from core.yamlfile import read_yaml
+from core.yamlfile import read_yaml, strip_lines as _strip_lines
 
 from .errors import BankError, BankErrors
 from .model import Question, validate_item
@@ -89,14 +89,6 @@ class Bank:
 
 
 SCHEMA = Path(__file__).with_name("bank.schema.json")
-
-
-def _strip_lines(value):
-    if isinstance(value, dict):
-        return {k: _strip_lines(v) for k, v in value.items() if k != "__line__"}
-    if isinstance(value, list):
-        return [_strip_lines(v) for v in value]
-    return value
 
 
 @functools.cache
