@@ -15,11 +15,12 @@ import pytest
 from book.check import check_workshop
 from core.course import modules
 from core.formats import french_spacing
+from core.i18n import gettext
 from core.languages import LANGS
 from core.printing import chromium
 from workshops.document import COLUMNS, GUTTER_MM, MARK_GAP_MM, MARK_MM, ROWS, Grid, kit_html
 from workshops.kit import KitErrors, kit_path, load_kit
-from workshops.printing import write_kits
+from workshops.printing import first_card_page, write_kits
 
 ROOT = Path(__file__).resolve().parent.parent
 WITH_KITS = [m for m in modules() if all(kit_path(m, lang).is_file() for lang in LANGS)]
@@ -83,7 +84,7 @@ def test_kits_print_on_letter_and_a4_with_their_pages_cut_marks_and_text(tmp_pat
     from pypdf import PdfReader
 
     module, lang = KITS[0]
-    for paper in ("letter", "a4"):
+    for paper in ("letter", "a4"):      # on A4 the guide takes another number of pages than on Letter
         written = write_kits([module], [lang], tmp_path / paper, paper=paper)
         pdf = next(p for p in written if p.suffix == ".pdf")
         reader = PdfReader(str(pdf))
@@ -100,10 +101,38 @@ def test_kits_print_on_letter_and_a4_with_their_pages_cut_marks_and_text(tmp_pat
             assert " ".join(s.question.split())[:40] in every
         for r in kit.roles:
             assert r.name in every
+        # double-sided: the first page of fronts is a right-hand (odd) page and its backs are on the next page
+        flat = lambda t: " ".join(unicodedata.normalize("NFKC", t).upper().split())      # noqa: E731
+        first = next(i for i, t in enumerate(texts) if flat(gettext(lang, "Scenario card {n}", n=1)) in flat(t))
+        assert first % 2 == 0, f"the first page of scenario fronts is page {first + 1}, a left-hand page"
+        assert flat(gettext(lang, "Back of card {n}: what the model shows", n=1)) in flat(texts[first + 1])
+        assert first_card_page(pdf, kit) == first           # what the printer counts to decide on a blank page
         # cut marks: 4 corners x 2 strokes for each card place of a sheet of cards, drawn as vector lines
         drawn = [len(re.findall(rb"\sl\s", p.get_contents().get_data())) for p in reader.pages]
         roles = -(-len(kit.roles) // (COLUMNS * ROWS))
         assert sum(1 for n in drawn if n >= 8 * COLUMNS * ROWS) >= 2 * sheets + roles     # fronts, backs, roles
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(not chromium(), reason="Chromium prints the kits")
+def test_a_blank_page_moves_the_cards_by_one_page_and_the_printer_counts_it(tmp_path):
+    from pypdf import PdfReader
+
+    from core.printing import Printer
+
+    module, lang = KITS[0]
+    kit = load_kit(module, lang)
+    firsts = []
+    with Printer("letter") as printer:
+        for blank in (False, True):
+            page = tmp_path / f"kit-{blank}.html"
+            page.write_text(kit_html(kit, blank_before_cards=blank), encoding="utf-8")
+            pdf = printer.print(page, tmp_path / f"kit-{blank}.pdf", "t", "s", lang)
+            firsts.append(first_card_page(pdf, kit))
+            if blank:
+                before = PdfReader(str(pdf)).pages[firsts[-1] - 1].extract_text()
+                assert "recto verso" in before or "double-sided" in before
+    assert firsts[1] == firsts[0] + 1
 
 
 @pytest.mark.browser

@@ -35,6 +35,7 @@ GUTTER_MM = 10          # between two cards: room for the cut marks and for a sc
 COLUMNS, ROWS = 1, 2
 MARK_MM, MARK_GAP_MM = 4, 1    # each cut mark: its length, and its distance from the card's corner
 
+FORMS = 3               # the sheets to fill in, one page each: priorities, feedback, summary
 FEEDBACK = [N_("I understood what the model shows."), N_("I could say what I think."),
             N_("I learned something useful for my life."), N_("The cards were easy to read."),
             N_("I want to know what will be done with our ideas.")]
@@ -144,8 +145,9 @@ for (const box of document.querySelectorAll('.fit')) {
 """
 
 
-def kit_html(kit: Kit, paper: str = "letter") -> str:
-    """The whole kit as one HTML document, ready for Chromium to print on `paper`."""
+def kit_html(kit: Kit, paper: str = "letter", blank_before_cards: bool = False) -> str:
+    """The whole kit as one HTML document, ready for Chromium to print on `paper`; `blank_before_cards` adds the
+    blank page that puts the first page of scenario fronts on a right-hand page (workshops/printing.py)."""
     grid = Grid.for_paper(paper)
     per_page = COLUMNS * ROWS
     scenario_pages = []
@@ -162,7 +164,7 @@ def kit_html(kit: Kit, paper: str = "letter") -> str:
                   role_pages=role_pages, scenario_pages=scenario_pages,
                   feedback=[gettext(kit.lang, s) for s in FEEDBACK],
                   summary_fields=[gettext(kit.lang, s) for s in SUMMARY_FIELDS],
-                  fit_script=Markup(FIT_SCRIPT))
+                  fit_script=Markup(FIT_SCRIPT), blank_before_cards=blank_before_cards)
     if kit.lang != "fr":
         return page
     # French typography in what a reader reads (no-break spaces before : ; ! ? and inside « »), as the book's

@@ -10,8 +10,19 @@ from core.course import Module
 from core.i18n import gettext
 from core.printing import Printer
 
-from .document import MARGIN_MM, kit_html
+from .document import COLUMNS, FORMS, MARGIN_MM, ROWS, kit_html
 from .kit import Kit, load_kit
+
+
+def first_card_page(pdf: Path, kit: Kit) -> int:
+    """The index of the first page of scenario fronts in a printed kit. Its printed order is: cover and guide,
+    scenario cards, role cards (each page with its blank back), then the FORMS sheets, one page each
+    (tests/test_workshops.py checks that they fit)."""
+    from pypdf import PdfReader
+
+    per_page = COLUMNS * ROWS
+    scenarios, roles = 2 * -(-len(kit.scenarios) // per_page), 2 * -(-len(kit.roles) // per_page)
+    return len(PdfReader(str(pdf)).pages) - FORMS - roles - scenarios
 
 
 def kit_name(module: Module, lang: str, paper: str | None) -> str:
@@ -36,6 +47,12 @@ def write_kits(modules: list[Module], langs: list[str], out: Path, paper: str = 
         margin = {side: f"{mm}mm" for side, mm in MARGIN_MM.items()}
         with Printer(paper) as printer:
             for kit, page in kits:
-                written.append(printer.print(page, page.with_suffix(".pdf"), f"Décodia · {kit.title}",
-                                             gettext(kit.lang, "Workshop kit"), kit.lang, margin=margin))
+                title, subtitle = f"Décodia · {kit.title}", gettext(kit.lang, "Workshop kit")
+                pdf = printer.print(page, page.with_suffix(".pdf"), title, subtitle, kit.lang, margin=margin)
+                if first_card_page(pdf, kit) % 2 == 1:
+                    # The fronts would land on a left-hand page: a blank page before them puts each page of backs
+                    # on the other side of its fronts when the kit is printed double-sided.
+                    page.write_text(kit_html(kit, paper, blank_before_cards=True), encoding="utf-8")
+                    pdf = printer.print(page, pdf, title, subtitle, kit.lang, margin=margin)
+                written.append(pdf)
     return written
