@@ -111,14 +111,17 @@ def print_kits(langs: list[str], paper: str = "letter") -> list[Path]:
     from workshops.kit import kit_path
     from workshops.printing import write_kits
 
+    import filecmp
+
     out, site = PDF / "workshops", HTML / "pdf" / "workshops"
     made = []
     for lang in langs:
         chosen = [m for m in course(ROOT) if kit_path(m, lang).is_file()]
-        made += write_kits(chosen, [lang], out, paper=paper, named_paper=False)
+        made += write_kits(chosen, [lang], out, paper=paper, named_paper=False, keep_unchanged=True)
     site.mkdir(parents=True, exist_ok=True)
     for path in made:
-        shutil.copy2(path, site / path.name)
+        if not (site / path.name).is_file() or not filecmp.cmp(path, site / path.name, shallow=False):
+            shutil.copy2(path, site / path.name)
     return [p for p in made if p.suffix == ".pdf"]
 
 

@@ -55,6 +55,20 @@ class MySTNotebook(IPyNbFile):
             nbval.plugin.nbformat.read = real_read
 
 
+# -- code that runs its own event loop ------------------------------------------------------
+
+def in_own_thread(fn, *args, **kwargs):
+    """`fn(*args, **kwargs)` in a thread of its own, its result or its exception passed back.
+
+    The session's browser (Playwright's sync API) keeps an asyncio loop running in the test thread once a
+    browser test has run; code that starts its own loop (another Playwright, an asyncio client) cannot run
+    there, so it runs here."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(fn, *args, **kwargs).result()
+
+
 # -- the built book -----------------------------------------------------------------------
 
 @pytest.fixture(scope="session")

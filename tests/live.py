@@ -295,6 +295,9 @@ class RemoteKernel:
 
     def __exit__(self, *exc) -> None:
         if self.ws is not None:
-            self.ws.close()
+            self.loop.run_until_complete(self._close())     # in its loop: a thread may have no loop of its own
         request(f"{self.server}/api/sessions/{self.session}", "DELETE", None, self.token)
         self.loop.close()
+
+    async def _close(self) -> None:
+        self.ws.close()

@@ -14,12 +14,17 @@ import pytest
 
 from book.lab import HUB_FOLDER, hub_lesson_url, notebook_path
 from core.course import modules
+from tests.conftest import in_own_thread
 from tests.live import LocalHub, RemoteKernel, request
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 
 
 def test_a_learner_runs_a_lesson_on_a_real_hub(tmp_path):
+    in_own_thread(_a_learner_runs_a_lesson, tmp_path)     # the kernel client runs its own asyncio loop
+
+
+def _a_learner_runs_a_lesson(tmp_path):
     first = modules()[0]
     path = f"{HUB_FOLDER}/{notebook_path('fr', 'simple', first.slug)}"
     with LocalHub(tmp_path) as hub:

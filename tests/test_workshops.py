@@ -18,6 +18,7 @@ from core.formats import french_spacing
 from core.i18n import gettext
 from core.languages import LANGS
 from core.printing import chromium
+from tests.conftest import in_own_thread
 from workshops.document import COLUMNS, GUTTER_MM, MARK_GAP_MM, MARK_MM, ROWS, Grid, kit_html
 from workshops.kit import KitErrors, kit_path, load_kit
 from workshops.printing import first_card_page, write_kits
@@ -85,7 +86,7 @@ def test_kits_print_on_letter_and_a4_with_their_pages_cut_marks_and_text(tmp_pat
 
     module, lang = KITS[0]
     for paper in ("letter", "a4"):      # on A4 the guide takes another number of pages than on Letter
-        written = write_kits([module], [lang], tmp_path / paper, paper=paper)
+        written = in_own_thread(write_kits, [module], [lang], tmp_path / paper, paper=paper)
         pdf = next(p for p in written if p.suffix == ".pdf")
         reader = PdfReader(str(pdf))
         width, height = (float(x) for x in reader.pages[0].mediabox[2:])
@@ -116,6 +117,10 @@ def test_kits_print_on_letter_and_a4_with_their_pages_cut_marks_and_text(tmp_pat
 @pytest.mark.browser
 @pytest.mark.skipif(not chromium(), reason="Chromium prints the kits")
 def test_a_blank_page_moves_the_cards_by_one_page_and_the_printer_counts_it(tmp_path):
+    in_own_thread(_blank_page_moves_the_cards, tmp_path)
+
+
+def _blank_page_moves_the_cards(tmp_path):
     from pypdf import PdfReader
 
     from core.printing import Printer

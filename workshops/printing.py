@@ -31,28 +31,37 @@ def kit_name(module: Module, lang: str, paper: str | None) -> str:
 
 
 def write_kits(modules: list[Module], langs: list[str], out: Path, paper: str = "letter",
-               pdf: bool = True, named_paper: bool = True) -> list[Path]:
+               pdf: bool = True, named_paper: bool = True, keep_unchanged: bool = False) -> list[Path]:
     """Write the kit of every module in every language into `out` (HTML, and PDF with Chromium); return the files.
-    `named_paper=False` leaves the paper out of the file names."""
+    `named_paper=False` leaves the paper out of the file names; `keep_unchanged` leaves a kit whose page and PDF
+    are already there and up to date as it is (a cached book build rewrites nothing)."""
     out.mkdir(parents=True, exist_ok=True)
-    kits: list[tuple[Kit, Path]] = []
+    kits: list[tuple[Kit, Path, str]] = []
+    written: list[Path] = []
     for m in modules:
         for lang in langs:
             kit = load_kit(m, lang)
             page = out / f"{kit_name(m, lang, paper if named_paper else None)}.html"
-            page.write_text(kit_html(kit, paper), encoding="utf-8")
-            kits.append((kit, page))
-    written = [page for _, page in kits]
-    if pdf:
+            html = kit_html(kit, paper)
+            target = page.with_suffix(".pdf")
+            if keep_unchanged and page.is_file() and (not pdf or target.is_file()):
+                old = page.read_text(encoding="utf-8")
+                if old in (html, kit_html(kit, paper, blank_before_cards=True)):
+                    written += [page] + ([target] if pdf else [])
+                    continue
+            page.write_text(html, encoding="utf-8")
+            kits.append((kit, page, html))
+            written.append(page)
+    if pdf and kits:
         margin = {side: f"{mm}mm" for side, mm in MARGIN_MM.items()}
         with Printer(paper) as printer:
-            for kit, page in kits:
+            for kit, page, _ in kits:
                 title, subtitle = f"Décodia · {kit.title}", gettext(kit.lang, "Workshop kit")
-                pdf = printer.print(page, page.with_suffix(".pdf"), title, subtitle, kit.lang, margin=margin)
-                if first_card_page(pdf, kit) % 2 == 1:
+                printed = printer.print(page, page.with_suffix(".pdf"), title, subtitle, kit.lang, margin=margin)
+                if first_card_page(printed, kit) % 2 == 1:
                     # The fronts would land on a left-hand page: a blank page before them puts each page of backs
                     # on the other side of its fronts when the kit is printed double-sided.
                     page.write_text(kit_html(kit, paper, blank_before_cards=True), encoding="utf-8")
-                    pdf = printer.print(page, pdf, title, subtitle, kit.lang, margin=margin)
-                written.append(pdf)
+                    printed = printer.print(page, printed, title, subtitle, kit.lang, margin=margin)
+                written.append(printed)
     return written
